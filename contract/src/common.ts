@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+export const LOCALES = ['zh-CN', 'en-US'] as const;
+export const ZLocale = z.enum(LOCALES);
+export type TLocale = z.infer<typeof ZLocale>;
+
+export const ZId = z.coerce.number().int().positive();
+
+/** Query-string paging shared by every list. */
+export const ZPageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type TPageQuery = z.infer<typeof ZPageQuery>;
+
+export const zPage = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+/** Every error the API can answer with; the server maps each to one HTTP status (app-error.ts). */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CSRF',
+  'NOT_FOUND',
+  'INVALID_REFERENCE',
+  'CONFLICT',
+  'DUPLICATE',
+  'BAD_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'IP_LOCKED',
+  'ACCOUNT_DISABLED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'WRONG_PASSWORD',
+  'WEAK_PASSWORD',
+  'DEPARTMENT_CYCLE',
+  'DEPARTMENT_NOT_EMPTY',
+  'LAST_ADMIN',
+  'INTERNAL',
+] as const;
+export const ZErrorCode = z.enum(ERROR_CODES);
+export type TErrorCode = z.infer<typeof ZErrorCode>;
+
+export const ZFieldError = z.object({ field: z.string(), message: z.string() });
+export type TFieldError = z.infer<typeof ZFieldError>;
+
+/** The body of every non-2xx answer. `message` is already in the caller's language. */
+export const ZErrorBody = z.object({
+  code: ZErrorCode,
+  message: z.string(),
+  field: z.string().optional(),
+  fields: z.array(ZFieldError).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type TErrorBody = z.infer<typeof ZErrorBody>;
+
+export const ZOk = z.object({ ok: z.literal(true) });
+
+export const ZHealth = z.object({ status: z.literal('ok'), driver: z.enum(['pglite', 'postgres']), version: z.string() });
+export type THealth = z.infer<typeof ZHealth>;
+
+/** Header carrying the session's CSRF token on every mutating request. */
+export const CSRF_HEADER = 'x-csrf-token';

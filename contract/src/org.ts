@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { ZPageQuery, zPage } from './common.ts';
+
+/** ALL-1/ALL-7: a person may hold several roles. */
+export const ROLES = [
+  'admin',
+  'auditor',
+  'general_manager',
+  'division_leader',
+  'department_head',
+  'archivist',
+  'resource_coordinator',
+  'customer_service',
+  'employee',
+] as const;
+export const ZRole = z.enum(ROLES);
+export type TRole = z.infer<typeof ZRole>;
+
+const name = z.string().trim().min(1).max(64);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+const personRef = z.number().int().positive().nullish().transform((v) => v ?? null);
+
+export const ZDepartment = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  code: z.string().nullable(),
+  parentId: z.number().int().nullable(),
+  headId: z.number().int().nullable(),
+  headName: z.string().nullable(),
+  divisionLeaderId: z.number().int().nullable(),
+  divisionLeaderName: z.string().nullable(),
+  sortOrder: z.number().int(),
+  memberCount: z.number().int(),
+});
+export type TDepartment = z.infer<typeof ZDepartment>;
+
+export const ZDepartmentInput = z.object({
+  name,
+  code: optionalText(32),
+  parentId: personRef,
+  headId: personRef,
+  divisionLeaderId: personRef,
+  sortOrder: z.number().int().min(0).max(9999).default(0),
+});
+export type TDepartmentInput = z.input<typeof ZDepartmentInput>;
+export const ZDepartmentUpdate = ZDepartmentInput.partial();
+export type TDepartmentUpdate = z.input<typeof ZDepartmentUpdate>;
+
+export const ZPerson = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  name: z.string(),
+  employeeNo: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  departmentId: z.number().int().nullable(),
+  departmentName: z.string().nullable(),
+  title: z.string().nullable(),
+  roles: z.array(ZRole),
+  active: z.boolean(),
+  locked: z.boolean(),
+  createdAt: z.string(),
+});
+export type TPerson = z.infer<typeof ZPerson>;
+
+// Mainland mobile numbers or landlines with extension, kept loose: offices write them many ways.
+const phone = z
+  .string()
+  .trim()
+  .max(32)
+  .regex(/^[0-9+\-() ]*$/)
+  .nullish()
+  .transform((v) => (v ? v : null));
+const email = z
+  .union([z.email().max(120), z.literal('')])
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+export const ZPersonInput = z.object({
+  username: z
+    .string()
+    .trim()
+    .min(2)
+    .max(32)
+    .regex(/^[a-zA-Z0-9._-]+$/),
+  name,
+  employeeNo: optionalText(32),
+  phone,
+  email,
+  departmentId: personRef,
+  title: optionalText(64),
+  roles: z.array(ZRole).default(['employee']),
+  active: z.boolean().default(true),
+  /** Left empty, the server generates one and returns it once. */
+  initialPassword: z.string().min(8).max(200).optional(),
+});
+export type TPersonInput = z.input<typeof ZPersonInput>;
+export const ZPersonUpdate = ZPersonInput.omit({ initialPassword: true, username: true }).partial();
+export type TPersonUpdate = z.input<typeof ZPersonUpdate>;
+
+/** Returned once when an account is created or its password reset. */
+export const ZPersonWithPassword = z.object({ person: ZPerson, initialPassword: z.string() });
+export type TPersonWithPassword = z.infer<typeof ZPersonWithPassword>;
+
+export const PEOPLE_SCOPES = ['all', 'department', 'mine'] as const;
+export const ZPeopleQuery = ZPageQuery.extend({
+  q: z.string().trim().max(64).optional(),
+  departmentId: z.coerce.number().int().positive().optional(),
+  role: ZRole.optional(),
+  active: z.enum(['true', 'false']).optional(),
+  scope: z.enum(PEOPLE_SCOPES).default('all'),
+});
+export type TPeopleQuery = z.input<typeof ZPeopleQuery>;
+export const ZPeoplePage = zPage(ZPerson);
+export type TPeoplePage = z.infer<typeof ZPeoplePage>;

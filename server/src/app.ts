@@ -1,0 +1,85 @@
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ZHealth } from '@opsdesk/contract';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { orgRoutes } from './modules/org/routes.ts';
+import { auditRoutes } from './platform/audit/routes.ts';
+import { authRoutes } from './platform/auth/routes.ts';
+import { SessionStore } from './platform/auth/sessions.ts';
+import { AppError } from './platform/http/errors.ts';
+import { installHttpPlatform } from './platform/http/plugin.ts';
+
+export const VERSION = '0.1.0';
+
+// The SPA: scripts only from us; antd's CSS-in-JS needs inline styles.
+const SPA_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+}
+
+/** The whole HTTP application; tests drive it with app.inject(), main.ts makes it listen. */
+export async function buildApp({ config, database }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: process.env.OPSDESK_TRUST_PROXY === 'true',
+    bodyLimit: 1024 * 1024,
+  });
+  const db = database.db;
+  const sessions = new SessionStore(db, config.sessionCacheMs);
+
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: { info: { title: 'OpsDesk 运营台 API', version: VERSION } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installHttpPlatform(app, { config, sessions });
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+  });
+
+  app.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>().get(
+    '/api/health',
+    { config: { access: 'public' }, schema: { tags: ['system'], summary: '健康检查 Health', response: { 200: ZHealth } } },
+    async () => ({ status: 'ok' as const, driver: database.driver, version: VERSION }),
+  );
+  authRoutes(app, { config, db, sessions });
+  orgRoutes(app, { config, db, sessions });
+  auditRoutes(app, { config, db });
+
+  await serveWeb(app, config);
+  return app;
+}
+
+/** The built web app, with index.html for every client-side route; API misses stay JSON 404s. */
+async function serveWeb(app: FastifyInstance, config: Config) {
+  const index = path.join(config.webDist, 'index.html');
+  const hasWeb = fs.existsSync(index);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, file) => {
+        // Hashed assets never change; index.html must always be fresh.
+        res.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler({ preHandler: async () => undefined }, async (req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) throw new AppError('NOT_FOUND');
+    return reply.header('content-security-policy', SPA_CSP).header('cache-control', 'no-cache').type('text/html').send(fs.createReadStream(index));
+  });
+}

@@ -1,0 +1,78 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import path from 'node:path';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { repoRoot } from '../config.ts';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** Both drivers share this surface; modules never see which one runs. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DriverName = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  driver: DriverName;
+  /** Runs SQL text as-is (several statements allowed): triggers, admin tools. */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+  pglite?: PGlite;
+  pool?: pg.Pool;
+}
+
+export const migrationsFolder = path.join(repoRoot, 'server/migrations');
+
+// timestamptz and date come back as strings we control, not as Dates in the server's zone.
+const DATE_OIDS = [1082, 1114, 1184];
+
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'pgliteTemplate'>): Promise<Database> {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: 10,
+      types: {
+        getTypeParser: ((oid: number, format?: string) =>
+          DATE_OIDS.includes(oid) ? (v: string) => v : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    return {
+      db,
+      driver: 'postgres',
+      pool,
+      exec: async (sql) => {
+        await pool.query(sql);
+      },
+      close: () => pool.end(),
+    };
+  }
+  const parsers = Object.fromEntries(DATE_OIDS.map((oid) => [oid, (v: string) => v]));
+  const pglite = config.pgliteTemplate
+    ? new PGlite({ loadDataDir: config.pgliteTemplate, parsers })
+    : new PGlite({ dataDir: config.dataDir, parsers });
+  await pglite.waitReady;
+  const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
+  return {
+    db,
+    driver: 'pglite',
+    pglite,
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    close: () => pglite.close(),
+  };
+}
+
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.pglite) {
+    await migratePglite(drizzlePglite({ client: database.pglite }), { migrationsFolder });
+  } else if (database.pool) {
+    await migratePg(drizzlePg({ client: database.pool }), { migrationsFolder });
+  }
+}

@@ -1,0 +1,46 @@
+import type { TErrorCode, TLocale } from '@opsdesk/contract';
+
+const MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
+  VALIDATION: { 'zh-CN': '输入有误，请检查后重试', 'en-US': 'Please check your input' },
+  UNAUTHENTICATED: { 'zh-CN': '请先登录', 'en-US': 'Please sign in' },
+  FORBIDDEN: { 'zh-CN': '您没有执行此操作的权限', 'en-US': 'You are not allowed to do this' },
+  CSRF: { 'zh-CN': '请求校验失败，请刷新页面后重试', 'en-US': 'Security check failed; reload the page and try again' },
+  NOT_FOUND: { 'zh-CN': '未找到该记录，它可能已被删除', 'en-US': 'Not found: it may have been deleted' },
+  INVALID_REFERENCE: { 'zh-CN': '{field}不存在或已停用', 'en-US': '{field} does not exist or is inactive' },
+  CONFLICT: { 'zh-CN': '数据已被他人修改，请刷新后重试', 'en-US': 'Someone else changed this; reload and try again' },
+  DUPLICATE: { 'zh-CN': '{field}“{value}”已存在', 'en-US': '{field} "{value}" already exists' },
+  BAD_CREDENTIALS: { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
+  ACCOUNT_LOCKED: {
+    'zh-CN': '密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试',
+    'en-US': 'Too many failed attempts: this account is locked; try again in {minutes} min',
+  },
+  IP_LOCKED: {
+    'zh-CN': '登录失败次数过多，请 {minutes} 分钟后再试',
+    'en-US': 'Too many failed sign-ins from this address; try again in {minutes} min',
+  },
+  ACCOUNT_DISABLED: { 'zh-CN': '该账号已停用，请联系管理员', 'en-US': 'This account is disabled; contact your administrator' },
+  PASSWORD_CHANGE_REQUIRED: { 'zh-CN': '首次登录请先修改密码', 'en-US': 'Please change your password first' },
+  WRONG_PASSWORD: { 'zh-CN': '当前密码不正确', 'en-US': 'The current password is wrong' },
+  WEAK_PASSWORD: {
+    'zh-CN': '新密码至少 8 位，需同时包含字母和数字，且不能与旧密码相同',
+    'en-US': 'The new password needs 8+ characters with letters and digits, and must differ from the old one',
+  },
+  DEPARTMENT_CYCLE: { 'zh-CN': '上级部门不能是本部门或其下级部门', 'en-US': 'A department cannot sit under itself or its sub-departments' },
+  DEPARTMENT_NOT_EMPTY: {
+    'zh-CN': '该部门下还有 {count} 名人员或下级部门，不能删除',
+    'en-US': 'This department still has {count} people or sub-departments',
+  },
+  LAST_ADMIN: { 'zh-CN': '至少要保留一名启用的系统管理员', 'en-US': 'At least one active system administrator must remain' },
+  INTERNAL: { 'zh-CN': '服务器出错了，请稍后重试', 'en-US': 'Something went wrong on the server; try again later' },
+};
+
+export function message(code: TErrorCode, locale: TLocale, params: Record<string, string | number>): string {
+  return MESSAGES[code][locale].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? (k === 'field' ? '' : k)));
+}
+
+/** Picks zh-CN or en-US from an Accept-Language header; Chinese is the default. */
+export function localeFromHeader(header: string | undefined): TLocale {
+  if (!header) return 'zh-CN';
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en-US' : 'zh-CN';
+}

@@ -1,0 +1,16 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** ALL-6: times are shown in the company's time zone, whatever the browser's. */
+export const COMPANY_TZ = 'Asia/Shanghai';
+export const DATE_FORMAT = 'YYYY-MM-DD';
+export const DATETIME_FORMAT = 'YYYY-MM-DD HH:mm:ss';
+
+export const formatDateTime = (iso: string): string => dayjs(iso).tz(COMPANY_TZ).format(DATETIME_FORMAT);
+export const formatDate = (iso: string): string => dayjs(iso).tz(COMPANY_TZ).format(DATE_FORMAT);
+/** Hour of day in the company's zone, for greetings. */
+export const companyHour = (): number => dayjs().tz(COMPANY_TZ).hour();

@@ -1,0 +1,35 @@
+import { Avatar, Button, Dropdown } from 'antd';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useLogout, useMe } from '../api/session.ts';
+import { CHANGE_PASSWORD_PATH } from './guards.tsx';
+
+export function UserMenu({ compact = false }: { compact?: boolean }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const logout = useLogout();
+
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'password', icon: <KeyOutlined />, label: t('user.changePassword') },
+          { type: 'divider' },
+          { key: 'logout', icon: <LogoutOutlined />, label: t('user.logout') },
+        ],
+        onClick: ({ key }) => {
+          if (key === 'password') void navigate(CHANGE_PASSWORD_PATH);
+          if (key === 'logout') logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
+        },
+      }}
+    >
+      <Button type="text" aria-label={`${t('user.menu')}: ${me.name}`} style={{ paddingInline: 6 }}>
+        <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1677ff' }} />
+        {compact ? null : <span>{me.name}</span>}
+      </Button>
+    </Dropdown>
+  );
+}
