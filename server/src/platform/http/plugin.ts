@@ -60,8 +60,8 @@ export function installHttpPlatform(app: FastifyInstance, deps: { config: Config
 
   app.addHook('preHandler', async (req) => {
     const access = req.routeOptions.config.access;
-    // Only the API is guarded; the web app's files and client-side routes are public.
-    if (access === 'public' || !req.url.startsWith('/api/')) return;
+    // Only the API is guarded; the web app's files, client-side routes and the API docs are public.
+    if (access === 'public' || req.is404 || !req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     if (!req.session) throw new AppError('UNAUTHENTICATED');
     // Double-submit token bound to the session: a cross-site form cannot read or send it.
     if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== req.session.csrfToken) throw new AppError('CSRF');
