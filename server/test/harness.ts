@@ -110,11 +110,14 @@ export async function login(app: FastifyInstance, username: string, password: st
   };
 }
 
-/** The first admin, past the forced password change. */
+const adminReady = new WeakSet<FastifyInstance>();
+/** The first admin, past the forced password change (done once per app). */
 export async function loginAdmin(app: FastifyInstance): Promise<Client> {
+  if (adminReady.has(app)) return login(app, 'admin', PASSWORD);
   const first = await login(app, 'admin', ADMIN_PASSWORD);
   const changed = await first.post('/api/auth/password', { currentPassword: ADMIN_PASSWORD, newPassword: PASSWORD });
   if (changed.statusCode !== 200) throw new Error(`admin password change failed: ${changed.body}`);
+  adminReady.add(app);
   return login(app, 'admin', PASSWORD);
 }
 
