@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TAuditEntry } from '@opsdesk/contract';
+import { rowsOf } from '../access/scope.ts';
 import { PASSWORD, type TestApp, type Client, login, loginAdmin, makePerson, startTestApp } from '../../../test/harness.ts';
 
 let t: TestApp;
@@ -39,7 +40,7 @@ describe('ALL-4 audit trail', () => {
     await expect(t.database.exec(`UPDATE audit_log SET action = 'tampered'`)).rejects.toThrow(/append-only/);
     await expect(t.database.exec('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
     await expect(t.database.exec('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
-    const [row] = (await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'tampered'`)).rows as { n: number }[];
+    const [row] = rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'tampered'`));
     expect(row?.n).toBe(0);
   });
 
