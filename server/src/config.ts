@@ -6,6 +6,14 @@ export interface Config {
   /** Unset → embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Uploaded files (platform/files) live here, also on PostgreSQL. */
+  filesDir: string;
+  /** Master key wrapping each secret file's key; never inside dataDir or a backup. */
+  keyFile: string;
+  maxUploadBytes: number;
+  /** Where scheduled and manual backups go, and how many to keep. */
+  backupDir: string;
+  backupKeep: number;
   /** In-memory PGlite loaded from this tar (tests); overrides dataDir. */
   pgliteTemplate?: Blob | undefined;
   adminPassword: string | undefined;
@@ -23,11 +31,17 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 export const repoRoot = path.resolve(here, '../..');
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const dataDir = overrides.dataDir ?? path.resolve(env.OPSDESK_DATA_DIR ?? path.join(repoRoot, 'data'));
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(env.OPSDESK_DATA_DIR ?? path.join(repoRoot, 'data')),
+    dataDir,
+    filesDir: path.join(dataDir, 'files'),
+    keyFile: path.resolve(env.OPSDESK_KEY_FILE ?? `${dataDir}.key`),
+    maxUploadBytes: Number(env.OPSDESK_MAX_UPLOAD_MB ?? 100) * 1024 * 1024,
+    backupDir: path.resolve(env.OPSDESK_BACKUP_DIR ?? `${dataDir}-backups`),
+    backupKeep: Number(env.OPSDESK_BACKUP_KEEP ?? 8),
     adminPassword: env.OPSDESK_ADMIN_PASSWORD || undefined,
     cookieSecure: env.OPSDESK_COOKIE_SECURE === 'true',
     timeZone: env.OPSDESK_TIME_ZONE ?? 'Asia/Shanghai',

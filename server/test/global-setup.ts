@@ -18,7 +18,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = `opsdesk_tpl_${process.pid}`;
+    // Named after the run's database, so CI's cleanup of that prefix also catches leftovers.
+    const name = `${baseName(url)}_tpl_${process.pid}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${name}`);
@@ -49,3 +50,5 @@ export function withDatabase(url: string, name: string): string {
   u.pathname = `/${name}`;
   return u.toString();
 }
+
+export const baseName = (url: string) => (new URL(url).pathname.slice(1) || 'opsdesk').slice(0, 40);

@@ -10,7 +10,7 @@ import { type Database, openDatabase } from '../src/db/client.ts';
 import { people } from '../src/modules/org/schema.ts';
 import { ensureFirstAdmin } from '../src/platform/auth/bootstrap.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
-import { withDatabase } from './global-setup.ts';
+import { baseName, withDatabase } from './global-setup.ts';
 
 /** A clock the test moves by hand: nothing waits in real time. */
 export class TestClock {
@@ -34,7 +34,7 @@ export const PASSWORD = 'Passw0rd-test';
 export async function openTestDatabase(): Promise<Database & { drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = `opsdesk_t_${randomBytes(6).toString('hex')}`;
+    const name = `${baseName(url)}_t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplateDb')}`);
