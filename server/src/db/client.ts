@@ -41,6 +41,10 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
           DATE_OIDS.includes(oid) ? (v: string) => v : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
       },
     });
+    // A connection dropped by the server (restart, admin kill) must not crash the process: the pool
+    // replaces idle clients; a client already being closed has nothing left to do.
+    pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return {
       db,

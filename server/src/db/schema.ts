@@ -2,3 +2,4 @@
 export * from '../platform/audit/schema.ts';
 export * from '../platform/auth/schema.ts';
 export * from '../modules/org/schema.ts';
+export * from '../platform/numbering/schema.ts';
