@@ -36,10 +36,7 @@ async function open(config: Config): Promise<{ database: Database; release: () =
 async function start(config: Config) {
   const { database, release } = await open(config);
   const password = await ensureFirstAdmin(database.db, config);
-  if (password) {
-    const shown = config.adminPassword ? '(OPSDESK_ADMIN_PASSWORD)' : password;
-    console.log(`\n  首次启动：已创建系统管理员 First start: administrator created\n    用户名 username: ${FIRST_ADMIN}\n    密码   password: ${shown}\n  首次登录须修改密码；此密码只显示这一次。 Change it at first login; it is shown only once.\n`);
-  }
+  if (password) printFirstAdmin(config, password);
   const app = await buildApp({ config, database });
   const stop = async () => {
     await app.close();
@@ -51,6 +48,11 @@ async function start(config: Config) {
   process.once('SIGTERM', stop);
   await app.listen({ port: config.port, host: config.host });
   console.log(`  OpsDesk 运营台: http://localhost:${config.port}  (database: ${database.driver}${database.driver === 'pglite' ? `, ${config.dataDir}` : ''})`);
+}
+
+function printFirstAdmin(config: Config, password: string) {
+  const shown = config.adminPassword ? '(OPSDESK_ADMIN_PASSWORD)' : password;
+  console.log(`\n  首次启动：已创建系统管理员 First start: administrator created\n    用户名 username: ${FIRST_ADMIN}\n    密码   password: ${shown}\n  首次登录须修改密码；此密码只显示这一次。 Change it at first login; it is shown only once.\n`);
 }
 
 async function withDatabase(config: Config, work: (database: Database) => Promise<void>) {
@@ -65,10 +67,12 @@ async function withDatabase(config: Config, work: (database: Database) => Promis
 
 async function demo(config: Config) {
   await withDatabase(config, async ({ db }) => {
-    await ensureFirstAdmin(db, config);
+    const adminPassword = await ensureFirstAdmin(db, config);
+    if (adminPassword) printFirstAdmin(config, adminPassword);
     await seedDemoOrg(db, config.now());
     await db.insert(auditLog).values({ at: config.now().toISOString(), entity: 'system', action: 'demo_loaded' });
-    console.log(`\n  演示数据已载入 Demo data loaded. 密码 password for all: ${DEMO_PASSWORD}\n`);
+    console.log(`\n  演示数据已载入 Demo data loaded. 以下账号密码均为 password for all: ${DEMO_PASSWORD}\n`);
+    console.log(`    ${'用户名'.padEnd(8)} 姓名\t职务\t角色`);
     for (const p of DEMO_PEOPLE) console.log(`    ${p.username.padEnd(10)} ${p.name}\t${p.title}\t${p.roles.join(', ')}`);
     console.log('');
   });
