@@ -32,12 +32,13 @@ export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 
-type Query = Record<string, string | number | boolean | undefined | null>;
-
-export function withQuery(path: string, query: Query = {}): string {
+/** Query-string from a contract query object; empty values are left out. */
+export function withQuery(path: string, query: object = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      if (value !== '') params.set(key, String(value));
+    }
   }
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;

@@ -100,3 +100,12 @@ export function useUnlockPerson() {
     onSuccess: invalidate,
   });
 }
+
+export function usePerson(id: number | undefined) {
+  return useQuery({
+    queryKey: ['people', 'one', id],
+    queryFn: () => api(`/api/people/${id ?? 0}`, { schema: ZPerson }),
+    enabled: id !== undefined,
+    staleTime: 5 * 60_000,
+  });
+}

@@ -15,6 +15,9 @@ export const SESSION_KEY = ['session'] as const;
 
 // Set when someone picks a language while signed out: that choice is then saved to their account.
 let localePickedWhileSignedOut = false;
+// After 退出登录 the login page opens plain, not with ?next= pointing at the last user's page.
+let signedOutOnPurpose = false;
+export const wasSignedOutOnPurpose = () => signedOutOnPurpose;
 
 /** Every session answer passes through here: CSRF token and the user's language. */
 function adopt(session: TSession): TSession {
@@ -58,8 +61,6 @@ export function useMe(): TMe {
   return data.user;
 }
 
-export const hasRole = (user: TMe, role: TMe['roles'][number]) => user.roles.includes(role);
-
 /** Wires the API client's 401 / forced-password answers to the session query. */
 export function connectAuthEvents(queryClient: QueryClient) {
   setAuthEvents({
@@ -82,6 +83,7 @@ export function useLogin() {
     mutationFn: (body: TLoginRequest) =>
       api('/api/auth/login', { method: 'POST', body, schema: ZSession, quiet401: true }),
     onSuccess: (session) => {
+      signedOutOnPurpose = false;
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
       queryClient.setQueryData(SESSION_KEY, adopt(session));
     },
@@ -93,6 +95,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api('/api/auth/logout', { method: 'POST', schema: ZOk }),
     onSettled: () => {
+      signedOutOnPurpose = true;
       setCsrfToken(null);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
       queryClient.setQueryData(SESSION_KEY, null);

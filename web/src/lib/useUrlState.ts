@@ -40,5 +40,10 @@ export function useUrlState<K extends string>(keys: readonly K[]) {
 
   const page = Number(params.get('page')) || 1;
   const pageSize = Number(params.get('pageSize')) || 20;
-  return { values, update, page, pageSize, clear: () => setParams(new URLSearchParams()) };
+  /** Drops every filter and the paging, keeping only `keep` (e.g. the current scope tab). */
+  const clear = useCallback(
+    (keep: Partial<Record<K, string>> = {}) => setParams(new URLSearchParams(keep as Record<string, string>)),
+    [setParams],
+  );
+  return { values, update, page, pageSize, clear };
 }

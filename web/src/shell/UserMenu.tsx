@@ -22,7 +22,8 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
         ],
         onClick: ({ key }) => {
           if (key === 'password') void navigate(CHANGE_PASSWORD_PATH);
-          if (key === 'logout') logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
+          // The route guard takes the now signed-out user to the login page.
+          if (key === 'logout') logout.mutate();
         },
       }}
     >

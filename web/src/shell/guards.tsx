@@ -3,7 +3,7 @@ import { Navigate, useLocation } from 'react-router';
 import { Button, Layout, Result, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TRole } from '@opsdesk/contract';
-import { useMe, useSession } from '../api/session.ts';
+import { useMe, useSession, wasSignedOutOnPurpose } from '../api/session.ts';
 import { useErrorText } from '../lib/useErrorText.ts';
 
 export const CHANGE_PASSWORD_PATH = '/change-password';
@@ -33,7 +33,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   }
   if (!session) {
     const next = location.pathname + location.search;
-    const to = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
+    const to = next === '/' || wasSignedOutOnPurpose() ? '/login' : `/login?next=${encodeURIComponent(next)}`;
     return <Navigate to={to} replace />;
   }
   if (session.user.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
