@@ -4,7 +4,8 @@ export const LOCALES = ['zh-CN', 'en-US'] as const;
 export const ZLocale = z.enum(LOCALES);
 export type TLocale = z.infer<typeof ZLocale>;
 
-export const ZId = z.coerce.number().int().positive();
+/** A stored id (PostgreSQL integer); larger values are bad input, not a server error. */
+export const ZId = z.coerce.number().int().positive().max(2_147_483_647);
 
 /** Query-string paging shared by every list. */
 export const ZPageQuery = z.object({
@@ -36,6 +37,16 @@ export const ERROR_CODES = [
   'DEPARTMENT_CYCLE',
   'DEPARTMENT_NOT_EMPTY',
   'LAST_ADMIN',
+  'FILE_TOO_LARGE',
+  'FILE_DAMAGED',
+  'CALENDAR_OUT_OF_RANGE',
+  'CALENDAR_YEAR_MISMATCH',
+  'CALENDAR_DATE_REPEATED',
+  'BACKUP_RUNNING',
+  'BACKUP_FAILED',
+  'IMPORT_FILE_TYPE',
+  'IMPORT_NOT_READY',
+  'IMPORT_HAS_ERRORS',
   'INTERNAL',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);

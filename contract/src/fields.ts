@@ -25,6 +25,17 @@ export const FIELD_LABELS: Record<string, Record<TLocale, string>> = {
   pageSize: { 'zh-CN': '每页条数', 'en-US': 'Page size' },
   from: { 'zh-CN': '开始日期', 'en-US': 'From' },
   to: { 'zh-CN': '结束日期', 'en-US': 'To' },
+  date: { 'zh-CN': '日期', 'en-US': 'Date' },
+  month: { 'zh-CN': '月份', 'en-US': 'Month' },
+  year: { 'zh-CN': '年份', 'en-US': 'Year' },
+  working: { 'zh-CN': '是否上班', 'en-US': 'Working day' },
+  days: { 'zh-CN': '节假日安排', 'en-US': 'Schedule days' },
+  isOffDay: { 'zh-CN': '是否放假', 'en-US': 'Day off' },
+  file: { 'zh-CN': '文件', 'en-US': 'File' },
+  fileId: { 'zh-CN': '附件', 'en-US': 'Attachment' },
+  secret: { 'zh-CN': '密级', 'en-US': 'Classification' },
+  inline: { 'zh-CN': '在线预览', 'en-US': 'Preview' },
+  out: { 'zh-CN': '备份位置', 'en-US': 'Backup location' },
 };
 
 export const fieldLabel = (field: string, locale: TLocale): string => {

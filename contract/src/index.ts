@@ -2,4 +2,8 @@ export * from './common.ts';
 export * from './auth.ts';
 export * from './org.ts';
 export * from './audit.ts';
+export * from './files.ts';
+export * from './calendar.ts';
+export * from './system.ts';
+export * from './imports.ts';
 export * from './fields.ts';

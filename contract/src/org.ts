@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPageQuery, zPage } from './common.ts';
+import { ZId, ZPageQuery, zPage } from './common.ts';
 
 /** ALL-1/ALL-7: a person may hold several roles. */
 export const ROLES = [
@@ -24,7 +24,8 @@ const optionalText = (max: number) =>
     .max(max)
     .nullish()
     .transform((v) => (v ? v : null));
-const personRef = z.number().int().positive().nullish().transform((v) => v ?? null);
+// Ids are PostgreSQL integers: anything larger is bad input, not a server error.
+const personRef = z.number().int().positive().max(2_147_483_647).nullish().transform((v) => v ?? null);
 
 export const ZDepartment = z.object({
   id: z.number().int(),
@@ -40,16 +41,19 @@ export const ZDepartment = z.object({
 });
 export type TDepartment = z.infer<typeof ZDepartment>;
 
-export const ZDepartmentInput = z.object({
+const departmentFields = z.object({
   name,
   code: optionalText(32),
   parentId: personRef,
   headId: personRef,
   divisionLeaderId: personRef,
-  sortOrder: z.number().int().min(0).max(9999).default(0),
+  sortOrder: z.number().int().min(0).max(9999),
 });
+export const ZDepartmentInput = departmentFields.extend({ sortOrder: departmentFields.shape.sortOrder.default(0) });
 export type TDepartmentInput = z.input<typeof ZDepartmentInput>;
-export const ZDepartmentUpdate = ZDepartmentInput.partial();
+// Zod applies a `.default()` even inside `.partial()`: a PATCH must change only what it names,
+// so update schemas are built from the fields without defaults.
+export const ZDepartmentUpdate = departmentFields.partial();
 export type TDepartmentUpdate = z.input<typeof ZDepartmentUpdate>;
 
 export const ZPerson = z.object({
@@ -82,7 +86,7 @@ const email = z
   .nullish()
   .transform((v) => (v ? v : null));
 
-export const ZPersonInput = z.object({
+const personFields = z.object({
   username: z
     .string()
     .trim()
@@ -95,13 +99,17 @@ export const ZPersonInput = z.object({
   email,
   departmentId: personRef,
   title: optionalText(64),
-  roles: z.array(ZRole).default(['employee']),
-  active: z.boolean().default(true),
+  roles: z.array(ZRole),
+  active: z.boolean(),
   /** Left empty, the server generates one and returns it once. */
   initialPassword: z.string().min(8).max(200).optional(),
 });
+export const ZPersonInput = personFields.extend({
+  roles: personFields.shape.roles.default(['employee']),
+  active: personFields.shape.active.default(true),
+});
 export type TPersonInput = z.input<typeof ZPersonInput>;
-export const ZPersonUpdate = ZPersonInput.omit({ initialPassword: true, username: true }).partial();
+export const ZPersonUpdate = personFields.omit({ initialPassword: true, username: true }).partial();
 export type TPersonUpdate = z.input<typeof ZPersonUpdate>;
 
 /** Returned once when an account is created or its password reset. */
@@ -111,7 +119,7 @@ export type TPersonWithPassword = z.infer<typeof ZPersonWithPassword>;
 export const PEOPLE_SCOPES = ['all', 'department', 'mine'] as const;
 export const ZPeopleQuery = ZPageQuery.extend({
   q: z.string().trim().max(64).optional(),
-  departmentId: z.coerce.number().int().positive().optional(),
+  departmentId: ZId.optional(),
   role: ZRole.optional(),
   active: z.enum(['true', 'false']).optional(),
   scope: z.enum(PEOPLE_SCOPES).default('all'),

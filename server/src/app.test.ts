@@ -35,3 +35,33 @@ describe('system endpoints', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 });
+
+describe('web app serving', () => {
+  it('answers client-side routes with index.html under a CSP, and a missing asset with 404', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { buildApp } = await import('./app.ts');
+    const { loadConfig } = await import('./config.ts');
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdesk-dist-'));
+    fs.mkdirSync(path.join(dist, 'assets'));
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>运营台</title>');
+    fs.writeFileSync(path.join(dist, 'assets', 'app-abc.js'), 'console.log(1)');
+    const app = await buildApp({ config: loadConfig({}, { logLevel: 'silent', webDist: dist, now: t.clock.now }), database: t.database });
+    try {
+      const page = await app.inject({ method: 'GET', url: '/admin/people?page=2' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('运营台');
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+      const asset = await app.inject({ method: 'GET', url: '/assets/app-abc.js' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['cache-control']).toContain('immutable');
+      const gone = await app.inject({ method: 'GET', url: '/assets/app-old.js' });
+      expect(gone.statusCode).toBe(404);
+      expect(gone.headers['content-type']).toContain('application/json');
+    } finally {
+      await app.close();
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});

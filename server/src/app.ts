@@ -10,11 +10,19 @@ import { ZHealth } from '@opsdesk/contract';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { orgRoutes } from './modules/org/routes.ts';
+import { peopleIoRoutes } from './modules/org/people-io.routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
+import { calendarRoutes } from './platform/calendar/routes.ts';
+import { fileRoutes } from './platform/files/routes.ts';
 import { SessionStore } from './platform/auth/sessions.ts';
 import { AppError } from './platform/http/errors.ts';
+import { ensureMultipart } from './platform/http/multipart.ts';
 import { installHttpPlatform } from './platform/http/plugin.ts';
+import { importRoutes } from './platform/import/routes.ts';
+import { registerBackupJob } from './platform/backup/job.ts';
+import { backupRoutes } from './platform/backup/routes.ts';
+import { Jobs } from './platform/jobs/jobs.ts';
 
 export const VERSION = '0.1.0';
 
@@ -24,10 +32,14 @@ const SPA_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe
 export interface AppDeps {
   config: Config;
   database: Database;
+  /** Run job workers and cron schedules (the server); tests and tools drive jobs by hand. */
+  background?: boolean;
+  /** Accepted from loopback by the backup endpoints (the CLI); main.ts writes it to the data dir. */
+  localAdminToken?: string;
 }
 
 /** The whole HTTP application; tests drive it with app.inject(), main.ts makes it listen. */
-export async function buildApp({ config, database }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, database, background = false, localAdminToken }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: process.env.OPSDESK_TRUST_PROXY === 'true',
@@ -35,9 +47,13 @@ export async function buildApp({ config, database }: AppDeps): Promise<FastifyIn
   });
   const db = database.db;
   const sessions = new SessionStore(db, config.sessionCacheMs);
+  // Modules register jobs while the app is built; pg-boss starts once all are in (below).
+  const jobs = new Jobs({ database, config, log: app.log });
+  app.decorate('jobs', jobs);
 
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
+  await ensureMultipart(app, config);
   await app.register(swagger, {
     openapi: { info: { title: 'OpsDesk 运营台 API', version: VERSION } },
     transform: jsonSchemaTransform,
@@ -58,6 +74,15 @@ export async function buildApp({ config, database }: AppDeps): Promise<FastifyIn
   authRoutes(app, { config, db, sessions });
   orgRoutes(app, { config, db, sessions });
   auditRoutes(app, { config, db });
+  await calendarRoutes(app, { config, db });
+  fileRoutes(app, { config, db });
+  backupRoutes(app, { config, database, version: VERSION, localAdminToken });
+  await importRoutes(app, { config, db });
+  peopleIoRoutes(app, { config, db });
+  registerBackupJob(jobs, { config, database, version: VERSION }, config.backupCron);
+
+  await jobs.start({ background });
+  app.addHook('onClose', () => jobs.stop());
 
   await serveWeb(app, config);
   return app;
@@ -79,7 +104,9 @@ async function serveWeb(app: FastifyInstance, config: Config) {
     });
   }
   app.setNotFoundHandler({ preHandler: async () => undefined }, async (req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) throw new AppError('NOT_FOUND');
+    // A missing hashed asset (an old tab after a deploy) must be a 404, never index.html as script.
+    const isFile = req.url.startsWith('/assets/') || /\.[a-z0-9]+($|\?)/i.test(req.url);
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb || isFile) throw new AppError('NOT_FOUND');
     return reply.header('content-security-policy', SPA_CSP).header('cache-control', 'no-cache').type('text/html').send(fs.createReadStream(index));
   });
 }

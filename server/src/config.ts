@@ -14,6 +14,8 @@ export interface Config {
   /** Where scheduled and manual backups go, and how many to keep. */
   backupDir: string;
   backupKeep: number;
+  /** DOC-7: when the scheduled backup runs (cron, company time zone); default Sunday 02:00. */
+  backupCron: string;
   /** In-memory PGlite loaded from this tar (tests); overrides dataDir. */
   pgliteTemplate?: Blob | undefined;
   adminPassword: string | undefined;
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxUploadBytes: Number(env.OPSDESK_MAX_UPLOAD_MB ?? 100) * 1024 * 1024,
     backupDir: path.resolve(env.OPSDESK_BACKUP_DIR ?? `${dataDir}-backups`),
     backupKeep: Number(env.OPSDESK_BACKUP_KEEP ?? 8),
+    backupCron: env.OPSDESK_BACKUP_CRON ?? '0 2 * * 0',
     adminPassword: env.OPSDESK_ADMIN_PASSWORD || undefined,
     cookieSecure: env.OPSDESK_COOKIE_SECURE === 'true',
     timeZone: env.OPSDESK_TIME_ZONE ?? 'Asia/Shanghai',

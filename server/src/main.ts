@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { buildApp } from './app.ts';
+import { VERSION, buildApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { type Database, migrateDatabase, openDatabase } from './db/client.ts';
 import { DataDirLockedError, lockDataDir } from './db/lock.ts';
@@ -7,8 +7,12 @@ import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemoOrg } from './demo/org.ts';
 import { departments, people } from './modules/org/schema.ts';
 import { auditLog } from './platform/audit/schema.ts';
 import { FIRST_ADMIN, ensureFirstAdmin } from './platform/auth/bootstrap.ts';
+import { MasterKeyError } from './platform/files/master-key.ts';
 import { generatePassword, hashPassword } from './platform/auth/passwords.ts';
 import { sessions } from './platform/auth/schema.ts';
+import { backupCommand } from './platform/backup/cli.ts';
+import { newLocalToken, writeLocalToken } from './platform/backup/local-token.ts';
+import { restoreCommand } from './platform/backup/restore.ts';
 
 const USAGE = `OpsDesk 运营台
 
@@ -18,6 +22,11 @@ const USAGE = `OpsDesk 运营台
   npm run user -- list              list accounts
   npm run user -- reset-password <username>
                                     set a new one-time password (printed) and end the user's sessions
+  npm run backup [-- --out <folder>]
+                                    back up the database and files (OPSDESK_BACKUP_DIR); through the
+                                    running server when there is one
+  npm run restore -- <backup folder>
+                                    restore a backup into an empty data dir / empty database
 `;
 
 /** Opens the database for a command. On PGlite the data dir is locked: one process at a time. */
@@ -37,8 +46,12 @@ async function start(config: Config) {
   const { database, release } = await open(config);
   const password = await ensureFirstAdmin(database.db, config);
   if (password) printFirstAdmin(config, password);
-  const app = await buildApp({ config, database });
+  // The command line's credential for backups through this server (loopback only, mode 0600).
+  const localAdminToken = newLocalToken();
+  const app = await buildApp({ config, database, background: true, localAdminToken });
+  let removeToken: () => void = () => undefined;
   const stop = async () => {
+    removeToken();
     await app.close();
     await database.close();
     release();
@@ -47,6 +60,8 @@ async function start(config: Config) {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  removeToken = writeLocalToken(config.dataDir, { token: localAdminToken, port: typeof address === 'object' && address ? address.port : config.port, pid: process.pid });
   console.log(`  OpsDesk 运营台: http://localhost:${config.port}  (database: ${database.driver}${database.driver === 'pglite' ? `, ${config.dataDir}` : ''})`);
 }
 
@@ -118,12 +133,16 @@ async function main() {
   if (command === 'migrate') return withDatabase(config, async () => console.log('migrations applied'));
   if (command === 'demo') return demo(config);
   if (command === 'user') return user(config, args);
+  if (command === 'backup' || command === 'restore') {
+    process.exitCode = command === 'backup' ? await backupCommand(config, args, VERSION) : await restoreCommand(config, args);
+    return;
+  }
   console.log(USAGE);
   process.exitCode = command === 'help' ? 0 : 2;
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof DataDirLockedError) {
+  if (err instanceof DataDirLockedError || err instanceof MasterKeyError) {
     console.error(`\n${err.message}\n`);
     process.exit(3);
   }

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { migrateDatabase, openDatabase } from '../src/db/client.ts';
+import { type Database, migrateDatabase, openDatabase } from '../src/db/client.ts';
+import { ensureCalendar } from '../src/platform/calendar/ensure.ts';
+import { installJobsSchema } from '../src/platform/jobs/jobs.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,6 +28,8 @@ export default async function setup(project: TestProject) {
     await admin.query(`CREATE DATABASE ${name}`);
     const database = await openDatabase({ databaseUrl: withDatabase(url, name), dataDir: '' });
     await migrateDatabase(database);
+    await seedCalendar(database);
+    await installJobsSchema(database);
     await database.close();
     project.provide('pgTemplateDb', name);
     project.provide('pgliteTemplateFile', '');
@@ -36,6 +40,9 @@ export default async function setup(project: TestProject) {
   }
   const database = await openDatabase({ databaseUrl: undefined, dataDir: 'memory://' });
   await migrateDatabase(database);
+  await seedCalendar(database);
+  // pg-boss's schema too, so each test database starts with it (no per-file install).
+  await installJobsSchema(database);
   const blob = await database.pglite!.dumpDataDir('none');
   await database.close();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'opsdesk-tpl-')), 'template.tar');
@@ -44,6 +51,12 @@ export default async function setup(project: TestProject) {
   project.provide('pgTemplateDb', '');
   return () => fs.rmSync(path.dirname(file), { recursive: true, force: true });
 }
+
+/** The TestClock's default start: the template's calendar (and its seed audit row) is made "then". */
+export const TEST_START = '2026-11-26T02:00:00.000Z';
+
+/** ALL-6: the working-day calendar is seeded once in the template, so every test app starts with it at once. */
+const seedCalendar = (database: Database) => ensureCalendar(database.db, { now: new Date(TEST_START), timeZone: 'Asia/Shanghai' });
 
 export function withDatabase(url: string, name: string): string {
   const u = new URL(url);

@@ -1,21 +1,23 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { CSRF_HEADER, type TLocale, type TRole } from '@opsdesk/contract';
 import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
+import { type Config, loadConfig } from '../src/config.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
 import { people } from '../src/modules/org/schema.ts';
 import { ensureFirstAdmin } from '../src/platform/auth/bootstrap.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
-import { baseName, withDatabase } from './global-setup.ts';
+import { TEST_START, baseName, withDatabase } from './global-setup.ts';
 
 /** A clock the test moves by hand: nothing waits in real time. */
 export class TestClock {
   private t: number;
-  constructor(start = '2026-11-26T02:00:00.000Z') {
+  constructor(start = TEST_START) {
     this.t = Date.parse(start);
   }
   now = () => new Date(this.t);
@@ -56,23 +58,38 @@ export async function openTestDatabase(): Promise<Database & { drop: () => Promi
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  config: Config;
   clock: TestClock;
   close: () => Promise<void>;
 }
 
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const clock = new TestClock();
   const database = await openTestDatabase();
-  const config = loadConfig({}, { logLevel: 'silent', now: clock.now, adminPassword: ADMIN_PASSWORD, webDist: '/nonexistent' });
+  // Uploaded files and the master key in a temp dir of their own (the key made here: no warning).
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdesk-test-'));
+  const keyFile = path.join(tmp, 'opsdesk.key');
+  fs.writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
+  const config = loadConfig({}, {
+    logLevel: 'silent',
+    now: clock.now,
+    adminPassword: ADMIN_PASSWORD,
+    webDist: '/nonexistent',
+    filesDir: path.join(tmp, 'files'),
+    keyFile,
+    ...overrides,
+  });
   await ensureFirstAdmin(database.db, config);
   const app = await buildApp({ config, database });
   return {
     app,
     database,
+    config,
     clock,
     close: async () => {
       await app.close();
       await database.drop();
+      fs.rmSync(tmp, { recursive: true, force: true });
     },
   };
 }

@@ -80,6 +80,9 @@ export async function createDepartment(ctx: AuthedCtx, input: z.output<typeof ZD
 export async function updateDepartment(ctx: AuthedCtx, id: number, patch: z.output<typeof ZDepartmentUpdate>) {
   if (!canManageOrg(ctx.actor)) throw new AppError('FORBIDDEN');
   await mutate(ctx, async (tx, audit) => {
+    // ALL-1: two opposite moves at once (A under B, B under A) would each pass the cycle check on
+    // a tree without the other's move; moves queue up so the second one sees the first.
+    if (patch.parentId !== undefined) await tx.execute(sql`select pg_advisory_xact_lock(hashtext('opsdesk.org.tree'))`);
     const [before] = await tx.select().from(departments).where(eq(departments.id, id)).for('update');
     if (!before) throw new AppError('NOT_FOUND');
     await checkReferences(tx, patch);

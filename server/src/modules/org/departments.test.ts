@@ -266,6 +266,30 @@ describe('ALL-5 department endpoints: bad input', () => {
     expect(patched.statusCode).toBe(400);
     expect(patched.json<TErrorBody>().field).toBe('headId');
   });
+
+  it('answers 400, not 500, to ids beyond the integer range', async () => {
+    const body = await admin.post('/api/departments', { name: '超大编号', divisionLeaderId: 99_999_999_999 });
+    expect(body.statusCode).toBe(400);
+    expect(body.json<TErrorBody>()).toMatchObject({ code: 'VALIDATION', field: 'divisionLeaderId' });
+    const path = await admin.del('/api/departments/99999999999');
+    expect(path.statusCode).toBe(400);
+    expect(path.json<TErrorBody>().fields?.[0]?.field).toBe('id');
+  });
+
+  it('lets only one of two opposite moves made at the same moment through (no cycle, no 500)', async () => {
+    for (let round = 0; round < 3; round++) {
+      const a = await createDept();
+      const b = await createDept();
+      const answers = await Promise.all([
+        admin.patch(`/api/departments/${a.id}`, { parentId: b.id }),
+        admin.patch(`/api/departments/${b.id}`, { parentId: a.id }),
+      ]);
+      expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 400]);
+      expect(answers.find((r) => r.statusCode === 400)?.json<TErrorBody>().code).toBe('DEPARTMENT_CYCLE');
+      const parents = [(await dbRow(a.id))?.parentId, (await dbRow(b.id))?.parentId];
+      expect(parents.filter((p) => p === null)).toHaveLength(1);
+    }
+  });
 });
 
 describe('ALL-4/ALL-5 department audit trail', () => {

@@ -39,8 +39,8 @@ async function presentRows(db: Db | Tx, rows: { person: typeof people.$inferSele
   return rows.map((r) => presentPerson({ ...r.person, departmentName: r.departmentName }, locked.has(r.person.username.toLowerCase())));
 }
 
-export async function listPeople(ctx: AuthedCtx, query: z.output<typeof ZPeopleQuery>): Promise<TPeoplePage> {
-  if (!canReadDirectory(ctx.actor)) throw new AppError('FORBIDDEN');
+/** The filters of the people list, shared with its export (people-io.service.ts). */
+export async function peopleWhere(ctx: AuthedCtx, query: Omit<z.output<typeof ZPeopleQuery>, 'page' | 'pageSize'>): Promise<SQL | undefined> {
   const where: (SQL | undefined)[] = [];
   if (query.q) {
     const like = `%${query.q.replace(/[%_\\]/g, '\\$&')}%`;
@@ -56,7 +56,12 @@ export async function listPeople(ctx: AuthedCtx, query: z.output<typeof ZPeopleQ
     // ALL-7: the people a head or division leader oversees; for staff, themselves.
     where.push(scopeWhere(await resolveScope(ctx.db, ctx.actor), { department: people.departmentId, people: [people.id] }));
   }
-  const condition = and(...where);
+  return and(...where);
+}
+
+export async function listPeople(ctx: AuthedCtx, query: z.output<typeof ZPeopleQuery>): Promise<TPeoplePage> {
+  if (!canReadDirectory(ctx.actor)) throw new AppError('FORBIDDEN');
+  const condition = await peopleWhere(ctx, query);
   const [total] = await ctx.db.select({ n: count() }).from(people).where(condition);
   const rows = await selectPeople(ctx.db)
     .where(condition)
@@ -111,10 +116,18 @@ async function otherActiveAdmins(tx: Tx, id: number) {
   return row?.n ?? 0;
 }
 
+/**
+ * ALL-7: two admins disabling each other at the same moment would each still count the other as
+ * active (write skew under READ COMMITTED) and leave no administrator at all, so changes of roles
+ * or active status queue up behind one transaction-scoped lock.
+ */
+const lockAdminSet = (tx: Tx) => tx.execute(sql`select pg_advisory_xact_lock(hashtext('opsdesk.org.admins'))`);
+
 /** Disabling ends the person's sessions at once; role changes take effect on the next request. */
 export async function updatePerson(ctx: AuthedCtx, store: SessionStore, id: number, patch: z.output<typeof ZPersonUpdate>) {
   if (!canManageOrg(ctx.actor)) throw new AppError('FORBIDDEN');
   await mutate(ctx, async (tx, audit) => {
+    if (patch.roles !== undefined || patch.active !== undefined) await lockAdminSet(tx);
     const [before] = await tx.select().from(people).where(eq(people.id, id)).for('update');
     if (!before) throw new AppError('NOT_FOUND');
     await checkDepartment(tx, patch.departmentId);

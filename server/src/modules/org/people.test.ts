@@ -152,6 +152,11 @@ describe('ALL-1 GET /api/people/:id', () => {
     expect((await admin.get('/api/people/999999')).statusCode).toBe(404);
     expect((await admin.get('/api/people/999999')).json<TErrorBody>().code).toBe('NOT_FOUND');
     expect((await admin.get('/api/people/abc')).statusCode).toBe(400);
+    // Beyond PostgreSQL's integer range: a bad id, not a server error.
+    expect((await admin.get('/api/people/99999999999')).statusCode).toBe(400);
+    expect((await admin.get('/api/people?departmentId=99999999999')).json<TErrorBody>().field).toBe('departmentId');
+    const ref = await admin.post('/api/people', { username: 'big.dept', name: '超大部门号', departmentId: 99_999_999_999 });
+    expect(ref.json<TErrorBody>()).toMatchObject({ code: 'VALIDATION', field: 'departmentId' });
   });
 });
 
@@ -346,6 +351,25 @@ describe('ALL-8 POST /api/people/:id/unlock', () => {
 
   it('answers 404 for an unknown person', async () => {
     expect((await admin.post('/api/people/999999/unlock')).statusCode).toBe(404);
+  });
+});
+
+describe('ALL-7 last admin under concurrency', () => {
+  it('keeps one active admin when two admins disable each other at the same moment', async () => {
+    let survivor = admin;
+    for (let round = 0; round < 3; round++) {
+      const other = await makePerson(t.database, { roles: ['admin'] });
+      const challenger = await login(t.app, other.username, PASSWORD, `10.35.0.${round}`);
+      const answers = await Promise.all([
+        survivor.patch(`/api/people/${challenger.userId}`, { active: false }),
+        challenger.patch(`/api/people/${survivor.userId}`, { active: false }),
+      ]);
+      expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      const active = await t.database.db.select({ id: people.id, roles: people.roles }).from(people).where(eq(people.active, true));
+      const admins = active.filter((p) => p.roles.includes('admin'));
+      expect(admins).toHaveLength(1);
+      survivor = admins[0]?.id === survivor.userId ? survivor : challenger;
+    }
   });
 });
 

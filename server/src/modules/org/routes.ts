@@ -6,6 +6,7 @@ import {
   ZDepartmentInput,
   ZDepartmentUpdate,
   ZErrorBody,
+  ZId,
   ZOk,
   ZPeoplePage,
   ZPeopleQuery,
@@ -21,17 +22,8 @@ import { authed, ctxOf } from '../../platform/http/plugin.ts';
 import { createDepartment, deleteDepartment, listDepartments, updateDepartment } from './departments.service.ts';
 import { createPerson, getPerson, listPeople, resetPassword, unlockPerson, updatePerson } from './people.service.ts';
 
-const ZIdParams = z.object({ id: z.coerce.number().int().positive() });
+const ZIdParams = z.object({ id: ZId });
 
-// Zod 4 applies a `.default()` even inside `.partial()`, so the contract's update schemas turn
-// `{ name }` into `{ name, sortOrder: 0 }` / `{ name, roles: ['employee'], active: true }`: a PATCH
-// would silently reset those fields (and could strip the last admin's role). A PATCH changes only
-// what it names, so the bodies are parsed without the defaults.
-const ZDepartmentPatch = ZDepartmentUpdate.extend({ sortOrder: ZDepartmentInput.shape.sortOrder.unwrap().optional() });
-const ZPersonPatch = ZPersonUpdate.extend({
-  roles: ZPersonInput.shape.roles.unwrap().optional(),
-  active: ZPersonInput.shape.active.unwrap().optional(),
-});
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 
 /** ALL-1: departments and people. Routes only parse and hand over to the services. */
@@ -50,7 +42,7 @@ export function orgRoutes(app: FastifyInstance, deps: { config: Config; db: Db; 
   );
   r.patch(
     '/api/departments/:id',
-    { schema: { tags, summary: '修改部门 Update department', params: ZIdParams, body: ZDepartmentPatch, response: { 200: ZDepartment, ...errors } } },
+    { schema: { tags, summary: '修改部门 Update department', params: ZIdParams, body: ZDepartmentUpdate, response: { 200: ZDepartment, ...errors } } },
     (req) => updateDepartment(ctx(req), req.params.id, req.body),
   );
   r.delete(
@@ -75,7 +67,7 @@ export function orgRoutes(app: FastifyInstance, deps: { config: Config; db: Db; 
   );
   r.patch(
     '/api/people/:id',
-    { schema: { tags, summary: '修改人员 Update person', params: ZIdParams, body: ZPersonPatch, response: { 200: ZPerson, ...errors } } },
+    { schema: { tags, summary: '修改人员 Update person', params: ZIdParams, body: ZPersonUpdate, response: { 200: ZPerson, ...errors } } },
     (req) => updatePerson(ctx(req), deps.sessions, req.params.id, req.body),
   );
   r.post(

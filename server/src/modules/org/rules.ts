@@ -18,3 +18,4 @@ export function removesLastAdmin(
   const isAdmin = after.active && after.roles.includes('admin');
   return wasAdmin && !isAdmin && otherActiveAdmins === 0;
 }
+

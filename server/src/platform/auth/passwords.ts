@@ -6,7 +6,15 @@ const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
 export const hashPassword = (plain: string) => hash(plain, OPTIONS);
 
+/**
+ * Stored for accounts created without a password (spreadsheet import: hashing 100,000 argon2
+ * passwords would take an hour). No password matches it; an admin issues one with reset-password.
+ */
+export const UNUSABLE_PASSWORD_HASH = '!unusable';
+export const isUsableHash = (hashed: string) => hashed.startsWith('$argon2');
+
 export async function verifyPassword(hashed: string, plain: string): Promise<boolean> {
+  if (!isUsableHash(hashed)) return false;
   try {
     return await verify(hashed, plain);
   } catch {

@@ -5,7 +5,7 @@ import { AppError } from '../http/errors.ts';
 import { type Ctx, mutate } from '../http/context.ts';
 import { loginFailures } from './schema.ts';
 import { LOCKOUT, lockedUntil, minutesLeft } from './lockout.ts';
-import { hashPassword, isStrongEnough, verifyPassword } from './passwords.ts';
+import { hashPassword, isStrongEnough, isUsableHash, verifyPassword } from './passwords.ts';
 import type { SessionStore } from './sessions.ts';
 
 // Spent on unknown usernames too, so response time does not reveal which accounts exist.
@@ -36,7 +36,9 @@ export async function login(ctx: Ctx, store: SessionStore, input: TLoginRequest,
 
   const [person] = await ctx.db.select().from(people).where(sql`lower(${people.username}) = ${accountKey}`);
   dummyHash ??= hashPassword('not-a-real-password-1');
-  const ok = await verifyPassword(person?.passwordHash ?? (await dummyHash), input.password);
+  // An account without a usable password (imported) costs the same time as any wrong password.
+  const usable = !!person && isUsableHash(person.passwordHash);
+  const ok = (await verifyPassword(person && usable ? person.passwordHash : await dummyHash, input.password)) && usable;
 
   if (!person || !ok) {
     await mutate(ctx, async (tx, audit) => {

@@ -29,3 +29,23 @@ export function startOfDay(date: string, timeZone: string, plusDays = 0): Date {
 /** A timestamptz as the database prints it ("2026-11-26 09:00:00+00") → ISO 8601 in UTC. */
 export const toIso = (value: string) =>
   new Date(value.includes('T') ? value : value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString();
+
+/** The company date (YYYY-MM-DD) of an instant: UTC arithmetic only, never the server's zone. */
+export function dateInZone(at: Date, timeZone: string): string {
+  return new Date(at.getTime() + zoneOffsetMs(at, timeZone)).toISOString().slice(0, 10);
+}
+
+/** An instant as company wall-clock time: its date and the milliseconds since that day's midnight. */
+export function wallClock(at: Date, timeZone: string): { date: string; ms: number } {
+  const local = at.getTime() + zoneOffsetMs(at, timeZone);
+  const ms = ((local % 86_400_000) + 86_400_000) % 86_400_000;
+  return { date: new Date(local - ms).toISOString().slice(0, 10), ms };
+}
+
+/** The instant at `ms` milliseconds past midnight of a company day (e.g. 18:00 = 64_800_000). */
+export function atWallClock(date: string, ms: number, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d) + ms;
+  const first = guess - zoneOffsetMs(new Date(guess), timeZone);
+  return new Date(guess - zoneOffsetMs(new Date(first), timeZone));
+}

@@ -12,6 +12,20 @@ function pgError(err: unknown): { code?: string; constraint?: string; constraint
 }
 
 /**
+ * Database refusals that are the caller's or a race's, not the server's: a deadlock or a
+ * serialization failure is "someone else changed this, retry"; an out-of-range number is bad input.
+ */
+export function appErrorFromDatabase(err: unknown): AppError | null {
+  const code = pgError(err)?.code;
+  if (code === '40001' || code === '40P01') return new AppError('CONFLICT');
+  if (code === '22003') return new AppError('VALIDATION');
+  return null;
+}
+
+/** A unique index refused the write (23505): a racing insert got there first. */
+export const isUniqueViolation = (err: unknown) => pgError(err)?.code === '23505';
+
+/**
  * Unique constraints are the last word on duplicates (a racing insert included); this turns their
  * violation into a DUPLICATE naming the field. `fields` maps constraint name → [field, value].
  */

@@ -39,6 +39,9 @@ export const HTTP_STATUS: Record<TErrorCode, number> = {
   WRONG_PASSWORD: 400,
   DEPARTMENT_CYCLE: 400,
   INVALID_REFERENCE: 400,
+  CALENDAR_OUT_OF_RANGE: 400,
+  CALENDAR_YEAR_MISMATCH: 400,
+  CALENDAR_DATE_REPEATED: 400,
   UNAUTHENTICATED: 401,
   BAD_CREDENTIALS: 401,
   ACCOUNT_DISABLED: 401,
@@ -50,9 +53,16 @@ export const HTTP_STATUS: Record<TErrorCode, number> = {
   DUPLICATE: 409,
   DEPARTMENT_NOT_EMPTY: 409,
   LAST_ADMIN: 409,
+  FILE_TOO_LARGE: 413,
+  IMPORT_FILE_TYPE: 400,
+  IMPORT_NOT_READY: 409,
+  IMPORT_HAS_ERRORS: 409,
   ACCOUNT_LOCKED: 423,
   IP_LOCKED: 429,
+  BACKUP_RUNNING: 409,
+  BACKUP_FAILED: 500,
   INTERNAL: 500,
+  FILE_DAMAGED: 500,
 };
 
 export function appErrorBody(err: AppError, locale: TLocale) {
@@ -78,7 +88,7 @@ export function validationBody(err: ValidationFailure, locale: TLocale) {
 }
 
 /** Zod issues in words an office worker reads, in their language. */
-function describeIssue(issue: ValidationIssue, locale: TLocale): string {
+export function describeIssue(issue: ValidationIssue, locale: TLocale): string {
   const zh = locale === 'zh-CN';
   const min = Number(issue.minimum);
   const max = Number(issue.maximum);

@@ -31,6 +31,28 @@ const MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
     'en-US': 'This department still has {count} people or sub-departments',
   },
   LAST_ADMIN: { 'zh-CN': '至少要保留一名启用的系统管理员', 'en-US': 'At least one active system administrator must remain' },
+  FILE_TOO_LARGE: { 'zh-CN': '{field}过大：单个文件不能超过 {limit}', 'en-US': '{field} is too large: each file may be at most {limit}' },
+  FILE_DAMAGED: {
+    'zh-CN': '文件已损坏或被篡改，无法读取，请联系管理员',
+    'en-US': 'The file is damaged or has been tampered with and cannot be read; contact your administrator',
+  },
+  CALENDAR_OUT_OF_RANGE: { 'zh-CN': '{field}超出工作日历的范围（{from}–{to} 年）', 'en-US': '{field} is outside the working-day calendar ({from}–{to})' },
+  CALENDAR_YEAR_MISMATCH: {
+    'zh-CN': '{field}中的 {value} 不属于 {year} 年：一次只能导入同一年的安排',
+    'en-US': '{field}: {value} is not in {year}; import one year at a time',
+  },
+  CALENDAR_DATE_REPEATED: { 'zh-CN': '{field}中的 {value} 重复出现', 'en-US': '{field}: {value} appears more than once' },
+  BACKUP_RUNNING: { 'zh-CN': '已有备份正在进行，请稍后再试', 'en-US': 'A backup is already running; try again later' },
+  BACKUP_FAILED: { 'zh-CN': '备份失败：{reason}', 'en-US': 'The backup failed: {reason}' },
+  IMPORT_FILE_TYPE: { 'zh-CN': '{field}只能是 Excel（.xlsx）或 CSV（.csv）格式', 'en-US': '{field} must be an Excel (.xlsx) or CSV (.csv) file' },
+  IMPORT_NOT_READY: {
+    'zh-CN': '该导入还在读取中、读取失败或已经导入，不能提交',
+    'en-US': 'This import is still being read, has failed or was already committed',
+  },
+  IMPORT_HAS_ERRORS: {
+    'zh-CN': '文件中有 {count} 处错误，未写入任何数据；请修改后重新上传',
+    'en-US': 'The file has {count} error(s); nothing was written. Fix them and upload again',
+  },
   INTERNAL: { 'zh-CN': '服务器出错了，请稍后重试', 'en-US': 'Something went wrong on the server; try again later' },
 };
 

@@ -5,6 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { SESSION_COOKIE, type LoadedSession, type SessionStore } from '../auth/sessions.ts';
 import type { AuthedCtx, Ctx } from './context.ts';
+import { appErrorFromDatabase } from './db-errors.ts';
 import { AppError, HTTP_STATUS, ValidationFailure, type ValidationIssue, appErrorBody, validationBody } from './errors.ts';
 import { localeFromHeader, message } from './messages.ts';
 
@@ -71,7 +72,8 @@ export function installHttpPlatform(app: FastifyInstance, deps: { config: Config
   app.setErrorHandler((err, req, reply) => {
     const locale = req.locale ?? localeFromHeader(req.headers['accept-language']);
     if (err instanceof ValidationFailure) return reply.status(400).send(validationBody(err, locale));
-    if (err instanceof AppError) return reply.status(HTTP_STATUS[err.code]).send(appErrorBody(err, locale));
+    const known = err instanceof AppError ? err : appErrorFromDatabase(err);
+    if (known) return reply.status(HTTP_STATUS[known.code]).send(appErrorBody(known, locale));
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Framework-level refusals (malformed JSON, wrong content type, body too large).

@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { TCalendarSource } from '@opsdesk/contract';
+import { people } from '../../modules/org/schema.ts';
+
+/**
+ * ALL-6: one row per company day of every year in use. `working` is what counts (the override if
+ * any, else the official flag). `ordinal` counts working days from the first row, and a non-working
+ * day carries the ordinal of the last working day before it, so working-day distances are plain
+ * SQL (`due.ordinal - today.ordinal`). Only differences are meaningful: never store an ordinal.
+ */
+export const calendarDays = pgTable(
+  'calendar_days',
+  {
+    date: date('date', { mode: 'string' }).primaryKey(),
+    officialWorking: boolean('official_working').notNull(),
+    officialName: text('official_name'),
+    /** The year's source, copied to each day so SQL can tell provisional (暂定) days apart. */
+    source: text('source').$type<TCalendarSource>().notNull(),
+    overrideWorking: boolean('override_working'),
+    overrideName: text('override_name'),
+    working: boolean('working')
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(override_working, official_working)`),
+    ordinal: integer('ordinal').notNull().default(0),
+  },
+  (t) => [index('calendar_days_ordinal').on(t.ordinal)],
+);
+
+/** Which years the calendar holds, and whether each has the official schedule. */
+export const calendarYears = pgTable('calendar_years', {
+  year: integer('year').primaryKey(),
+  source: text('source').$type<TCalendarSource>().notNull(),
+  importedAt: timestamp('imported_at', { withTimezone: true, mode: 'string' }),
+  importedBy: integer('imported_by').references(() => people.id),
+});
