@@ -8,3 +8,4 @@ export * from '../platform/deadlines/schema.ts';
 export * from '../platform/numbering/schema.ts';
 export * from '../platform/backup/schema.ts';
 export * from '../platform/import/schema.ts';
+export * from '../platform/notify/schema.ts';
