@@ -45,6 +45,13 @@ export async function openTestDatabase(): Promise<Database & { drop: () => Promi
       ...database,
       drop: async () => {
         await database.close();
+        // pool.end() resolves before the server has seen every connection close; wait for them
+        // (bounded) rather than FORCE-killing them mid-close, which the pool would report as errors.
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (!rows[0]?.n) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
         await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await admin.end();
       },
