@@ -42,6 +42,8 @@ export interface AppDeps {
 export async function buildApp({ config, database, background = false, localAdminToken }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // One line per request only when debugging; errors are always logged.
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     trustProxy: process.env.OPSDESK_TRUST_PROXY === 'true',
     bodyLimit: 1024 * 1024,
   });
