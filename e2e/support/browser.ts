@@ -20,10 +20,13 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Full-page screenshot into e2e/screenshots/<journey>/<name>.png (gitignored). */
-export async function shot(page: Page, journey: string, name: string): Promise<void> {
+/**
+ * Full-page screenshot into e2e/screenshots/<journey>/<name>.png (gitignored). `fullPage: false`
+ * for an open dialog on a phone: stretching the page to its full height re-lays the dialog out.
+ */
+export async function shot(page: Page, journey: string, name: string, { fullPage = true } = {}): Promise<void> {
   const dir = path.join(screenshotDir, journey);
   fs.mkdirSync(dir, { recursive: true });
   // Animations off: a screenshot shows where the UI settles, not a frame of a transition.
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true, animations: 'disabled' });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage, animations: 'disabled' });
 }

@@ -11,6 +11,9 @@ const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
 const HomePage = lazy(() => import('./pages/HomePage.tsx'));
 const DepartmentsPage = lazy(() => import('./pages/admin/departments/DepartmentsPage.tsx'));
 const PeoplePage = lazy(() => import('./pages/admin/people/PeoplePage.tsx'));
+const PeoplePrintPage = lazy(() => import('./pages/admin/people/PeoplePrintPage.tsx'));
+const CalendarPage = lazy(() => import('./pages/admin/calendar/CalendarPage.tsx'));
+const BackupsPage = lazy(() => import('./pages/admin/backups/BackupsPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
@@ -27,6 +30,17 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        // Print views: a bare A4 sheet, outside the app frame.
+        path: '/admin/people/print',
+        element: (
+          <RequireSession>
+            <Suspense fallback={<PageSkeleton />}>
+              <PeoplePrintPage />
+            </Suspense>
+          </RequireSession>
+        ),
+      },
+      {
         element: (
           <RequireSession>
             <AppLayout />
@@ -38,6 +52,16 @@ export const router = createBrowserRouter([
           // Everyone may read the directory (the server allows it); only admins see edit actions.
           { path: 'admin/departments', element: <DepartmentsPage /> },
           { path: 'admin/people', element: <PeoplePage /> },
+          // ALL-6: everyone reads the working calendar; the page offers editing to admins only.
+          { path: 'admin/calendar', element: <CalendarPage /> },
+          {
+            path: 'admin/backups',
+            element: (
+              <RequireRole role="admin">
+                <BackupsPage />
+              </RequireRole>
+            ),
+          },
           {
             path: 'audit',
             element: (

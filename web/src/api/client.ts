@@ -60,7 +60,9 @@ interface RequestOptions<T> {
 export async function api<T>(path: string, options: RequestOptions<T>): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (file upload) sets its own multipart Content-Type with the boundary.
+  const isForm = options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
 
   let res: Response;
@@ -69,7 +71,7 @@ export async function api<T>(path: string, options: RequestOptions<T>): Promise<
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', '');
@@ -93,6 +95,15 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Same handling of a failed answer for callers that read something other than JSON (downloads). */
+export async function failedResponse(res: Response, quiet401 = false): Promise<ApiError> {
+  const text = await res.text().catch(() => '');
+  const err = toApiError(res.status, text ? safeJson(text) : undefined);
+  if (err.code === 'UNAUTHENTICATED' && !quiet401) events.onUnauthenticated();
+  if (err.code === 'PASSWORD_CHANGE_REQUIRED') events.onPasswordChangeRequired();
+  return err;
 }
 
 function toApiError(status: number, data: unknown): ApiError {

@@ -1,4 +1,7 @@
 import type { Messages } from './zh-CN.ts';
+import calendar from './calendar.en-US.ts';
+import backup from './backup.en-US.ts';
+import { io, print } from './io.en-US.ts';
 
 const enUS: Messages = {
   app: {
@@ -23,6 +26,8 @@ const enUS: Messages = {
     departments: 'Organization',
     people: 'People',
     audit: 'Audit log',
+    calendar: 'Calendar',
+    backups: 'Backups',
   },
   lang: {
     label: 'Language',
@@ -74,6 +79,7 @@ const enUS: Messages = {
     noMatch: 'No matching people',
     filterAll: '{{field}}: all',
     filters: 'Filters',
+    withNote: '{{text}} ({{note}})',
     back: 'Back',
   },
   login: {
@@ -201,6 +207,13 @@ const enUS: Messages = {
     passwordOnce:
       'The initial password is shown only this once. Copy it and give it to the person directly; they must change it at their first sign-in.',
     passwordDone: 'I have noted it',
+    rosterTitle: 'Staff roster',
+    importTitle: 'Import people',
+    importTemplate: 'Staff roster import template',
+    importIntro:
+      'Fill in the staff roster template: name and username are required; department takes a department name or code; several roles are separated by 、 or commas (e.g. “部门负责人、员工”); status is 启用 (active) or 停用 (disabled).',
+    importPasswordHint:
+      'Imported accounts have no password yet and cannot sign in. In the people list, use “More → Reset password” for each person and hand them the generated initial password; they change it at first sign-in.',
   },
   audit: {
     title: 'Audit log',
@@ -271,6 +284,10 @@ const enUS: Messages = {
       filters: 'Filters',
     },
   },
+  calendar,
+  backup,
+  io,
+  print,
 };
 
 export default enUS;

@@ -1,4 +1,8 @@
 /** zh-CN is the first language; en-US.ts must have the same keys (checked by its type). */
+import calendar from './calendar.zh-CN.ts';
+import backup from './backup.zh-CN.ts';
+import { io, print } from './io.zh-CN.ts';
+
 const zhCN = {
   app: {
     name: '运营台',
@@ -22,6 +26,8 @@ const zhCN = {
     departments: '组织架构',
     people: '人员管理',
     audit: '审计日志',
+    calendar: '工作日历',
+    backups: '备份',
   },
   lang: {
     label: '语言',
@@ -73,6 +79,7 @@ const zhCN = {
     noMatch: '没有找到匹配的人员',
     filterAll: '{{field}}：全部',
     filters: '筛选',
+    withNote: '{{text}}（{{note}}）',
     back: '返回',
   },
   login: {
@@ -197,6 +204,13 @@ const zhCN = {
     passwordReset: '已为「{{name}}」（用户名 {{username}}）重置密码。',
     passwordOnce: '初始密码只显示这一次，请复制后当面或通过私信转交给本人；本人首次登录时须修改密码。',
     passwordDone: '我已记下',
+    rosterTitle: '人员名册',
+    importTitle: '导入人员',
+    importTemplate: '人员名册导入模板',
+    importIntro:
+      '请按人员名册模板填写：姓名、用户名必填；部门填部门名称或部门编码；角色可填多个，用顿号分隔（如“部门负责人、员工”）；状态填“启用”或“停用”。',
+    importPasswordHint:
+      '导入的账号还没有密码，暂时不能登录。请在人员列表中为每人点击「更多 → 重置密码」，系统会生成初始密码，请转交本人；本人首次登录时须修改密码。',
   },
   audit: {
     title: '审计日志',
@@ -267,6 +281,10 @@ const zhCN = {
       filters: '筛选条件',
     },
   },
+  calendar,
+  backup,
+  io,
+  print,
 };
 
 export default zhCN;

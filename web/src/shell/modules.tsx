@@ -1,5 +1,13 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  CloudServerOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { TMe } from '@opsdesk/contract';
 import type { ParseKeys } from 'i18next';
 
@@ -30,6 +38,8 @@ export const MODULES: ModuleEntry[] = [
     children: [
       { key: 'departments', label: 'menu.departments', icon: <ApartmentOutlined />, path: '/admin/departments' },
       { key: 'people', label: 'menu.people', icon: <TeamOutlined />, path: '/admin/people' },
+      { key: 'calendar', label: 'menu.calendar', icon: <CalendarOutlined />, path: '/admin/calendar' },
+      { key: 'backups', label: 'menu.backups', icon: <CloudServerOutlined />, path: '/admin/backups' },
     ],
   },
   // ALL-7: the audit log belongs to the auditor, not the administrator (三员分立).

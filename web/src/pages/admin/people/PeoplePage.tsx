@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Empty, Flex, Space, Tabs, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ZRole, type TPeopleQuery, type TPerson } from '@opsdesk/contract';
+import type { TPeopleQuery, TPerson } from '@opsdesk/contract';
 import { usePeople } from '../../../api/org.ts';
 import { useMe } from '../../../api/session.ts';
 import { useUrlState } from '../../../lib/useUrlState.ts';
@@ -10,6 +10,8 @@ import { useIsMobile } from '../../../lib/useIsMobile.ts';
 import { useErrorText } from '../../../lib/useErrorText.ts';
 import { PEOPLE_FILTER_KEYS, PeopleFilters } from './PeopleFilters.tsx';
 import { PeopleList } from './PeopleList.tsx';
+import { PeopleToolbar } from './PeopleToolbar.tsx';
+import { toPeopleFilters } from './peopleQuery.ts';
 import { PersonDrawer, type PersonTarget } from './PersonDrawer.tsx';
 import { PasswordOnceModal, type OncePassword } from './PasswordOnceModal.tsx';
 import { usePersonActions } from './usePersonActions.tsx';
@@ -26,17 +28,9 @@ export default function PeoplePage() {
   const [target, setTarget] = useState<PersonTarget | null>(null);
   const [oncePassword, setOncePassword] = useState<OncePassword | null>(null);
 
-  const scope = values.scope === 'department' ? 'department' : 'all';
-  const role = ZRole.safeParse(values.role);
-  const query: TPeopleQuery = {
-    q: values.q,
-    departmentId: Number(values.departmentId) || undefined,
-    role: role.success ? role.data : undefined,
-    active: values.active === 'true' || values.active === 'false' ? values.active : undefined,
-    scope,
-    page,
-    pageSize,
-  };
+  const filters = toPeopleFilters(values);
+  const scope = filters.scope;
+  const query: TPeopleQuery = { ...filters, page, pageSize };
   const noDepartment = scope === 'department' && me.departmentId === null;
   const { data, isFetching, error, refetch } = usePeople(query, !noDepartment);
 
@@ -72,11 +66,7 @@ export default function PeoplePage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('people.pageTitle')}
         </Typography.Title>
-        {canEdit ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={createHere}>
-            {t('people.create')}
-          </Button>
-        ) : null}
+        <PeopleToolbar values={values} canEdit={canEdit} onCreate={createHere} />
       </Flex>
       <Tabs
         activeKey={scope}
