@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZPageQuery, zPage } from './common.ts';
+import { type TLocale, ZId, ZPageQuery, zPage } from './common.ts';
 
 /** ALL-1/ALL-7: a person may hold several roles. */
 export const ROLES = [
@@ -15,6 +15,20 @@ export const ROLES = [
 ] as const;
 export const ZRole = z.enum(ROLES);
 export type TRole = z.infer<typeof ZRole>;
+
+/** Role names as the office writes them: the web's labels and the spreadsheets' words. */
+export const ROLE_LABELS: Record<TRole, Record<TLocale, string>> = {
+  admin: { 'zh-CN': '系统管理员', 'en-US': 'System administrator' },
+  auditor: { 'zh-CN': '安全审计员', 'en-US': 'Security auditor' },
+  general_manager: { 'zh-CN': '总经理', 'en-US': 'General manager' },
+  division_leader: { 'zh-CN': '分管领导', 'en-US': 'Division leader' },
+  department_head: { 'zh-CN': '部门负责人', 'en-US': 'Department head' },
+  archivist: { 'zh-CN': '档案管理员', 'en-US': 'Archivist' },
+  resource_coordinator: { 'zh-CN': '资源协调员', 'en-US': 'Resource coordinator' },
+  customer_service: { 'zh-CN': '客服', 'en-US': 'Customer service' },
+  employee: { 'zh-CN': '员工', 'en-US': 'Employee' },
+};
+export const roleLabels = (locale: TLocale) => Object.fromEntries(ROLES.map((r) => [r, ROLE_LABELS[r][locale]])) as Record<TRole, string>;
 
 const name = z.string().trim().min(1).max(64);
 const optionalText = (max: number) =>

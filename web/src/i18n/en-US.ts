@@ -1,3 +1,4 @@
+import { roleLabels } from '@opsdesk/contract';
 import type { Messages } from './zh-CN.ts';
 import calendar from './calendar.en-US.ts';
 import backup from './backup.en-US.ts';
@@ -40,17 +41,7 @@ const enUS: Messages = {
     logout: 'Sign out',
     loggedOut: 'Signed out',
   },
-  roles: {
-    admin: 'System administrator',
-    auditor: 'Security auditor',
-    general_manager: 'General manager',
-    division_leader: 'Division leader',
-    department_head: 'Department head',
-    archivist: 'Archivist',
-    resource_coordinator: 'Resource coordinator',
-    customer_service: 'Customer service',
-    employee: 'Employee',
-  },
+  roles: roleLabels('en-US'),
   common: {
     create: 'New',
     edit: 'Edit',

@@ -1,4 +1,5 @@
 /** zh-CN is the first language; en-US.ts must have the same keys (checked by its type). */
+import { roleLabels } from '@opsdesk/contract';
 import calendar from './calendar.zh-CN.ts';
 import backup from './backup.zh-CN.ts';
 import { io, print } from './io.zh-CN.ts';
@@ -40,17 +41,7 @@ const zhCN = {
     logout: '退出登录',
     loggedOut: '已退出登录',
   },
-  roles: {
-    admin: '系统管理员',
-    auditor: '安全审计员',
-    general_manager: '总经理',
-    division_leader: '分管领导',
-    department_head: '部门负责人',
-    archivist: '档案管理员',
-    resource_coordinator: '资源协调员',
-    customer_service: '客服',
-    employee: '员工',
-  },
+  roles: roleLabels('zh-CN'),
   common: {
     create: '新建',
     edit: '编辑',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, type TLocale, type TRole, ZPersonInput } from '@opsdesk/contract';
+import { ROLES, type TLocale, type TRole, ZPersonInput, roleLabels } from '@opsdesk/contract';
 
 /** The people list as a sheet (人员名册): export and import share these headers. */
 export const PEOPLE_SHEET = [
@@ -14,18 +14,8 @@ export const PEOPLE_SHEET = [
   { header: '状态', field: 'active' },
 ] as const;
 
-/** Role names as the office writes them (the web's zh-CN words). */
-export const ROLE_NAMES: Record<TRole, string> = {
-  admin: '系统管理员',
-  auditor: '安全审计员',
-  general_manager: '总经理',
-  division_leader: '分管领导',
-  department_head: '部门负责人',
-  archivist: '档案管理员',
-  resource_coordinator: '资源协调员',
-  customer_service: '客服',
-  employee: '员工',
-};
+/** Role names as the office writes them. */
+export const ROLE_NAMES = roleLabels('zh-CN');
 const ROLE_BY_NAME = new Map<string, TRole>([
   ...ROLES.map((r) => [ROLE_NAMES[r], r] as const),
   ...ROLES.map((r) => [r, r] as const), // the codes too, for sheets made by scripts
