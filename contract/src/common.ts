@@ -47,6 +47,9 @@ export const ERROR_CODES = [
   'IMPORT_FILE_TYPE',
   'IMPORT_NOT_READY',
   'IMPORT_HAS_ERRORS',
+  'APPROVAL_SELF',
+  'APPROVAL_OPEN',
+  'DELIVERY_NOT_RETRYABLE',
   'INTERNAL',
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);

@@ -7,3 +7,8 @@ export * from './calendar.ts';
 export * from './system.ts';
 export * from './imports.ts';
 export * from './fields.ts';
+export * from './delivery.ts';
+export * from './approvals.ts';
+export * from './notifications.ts';
+export * from './workbench.ts';
+export * from './format.ts';

@@ -75,15 +75,6 @@ export function contentDisposition(type: Disposition, fileName: string): string 
 /** The content-addressed key of an ordinary file: `cas/ab/cd/<sha256>` (two fan-out levels). */
 export const casKey = (sha256: string) => `cas/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
 
-/** "100 MB", "1.5 GB": the upload limit as people read it. */
-export function formatBytes(bytes: number): string {
-  const units = ['GB', 'MB', 'KB'] as const;
-  for (const [i, unit] of units.entries()) {
-    const size = 1024 ** (units.length - i);
-    if (bytes >= size) return `${Math.round((bytes / size) * 10) / 10} ${unit}`;
-  }
-  return `${bytes} B`;
-}
 
 /**
  * The response headers of a file: the type as stored, never sniffed by the browser, and a CSP

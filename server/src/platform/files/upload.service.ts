@@ -5,7 +5,8 @@ import { ZFileUploadFields } from '@opsdesk/contract';
 import { type AuthedCtx, mutate } from '../http/context.ts';
 import { AppError, ValidationFailure, type ValidationIssue } from '../http/errors.ts';
 import { getFileMeta } from './read.service.ts';
-import { cleanFileName, formatBytes, resolveMime } from './rules.ts';
+import { formatBytes } from '@opsdesk/contract';
+import { cleanFileName, resolveMime } from './rules.ts';
 import { files } from './schema.ts';
 import type { FileVault, StoredBlob } from './vault.ts';
 

@@ -1,4 +1,4 @@
-import type { TErrorCode, TLocale } from '@opsdesk/contract';
+import { type TErrorCode, type TLocale, interpolate } from '@opsdesk/contract';
 
 const MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
   VALIDATION: { 'zh-CN': '输入有误，请检查后重试', 'en-US': 'Please check your input' },
@@ -53,11 +53,23 @@ const MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
     'zh-CN': '文件中有 {count} 处错误，未写入任何数据；请修改后重新上传',
     'en-US': 'The file has {count} error(s); nothing was written. Fix them and upload again',
   },
+  APPROVAL_SELF: {
+    'zh-CN': '{field}不能是申请人本人：任何人不能审批自己的申请',
+    'en-US': '{field} cannot be the requester: nobody approves their own request',
+  },
+  APPROVAL_OPEN: {
+    'zh-CN': '该事项已有一个审批在进行中，请等待其结束或在原审批上重新提交',
+    'en-US': 'An approval for this item is already under way; wait for it or resubmit that one',
+  },
+  DELIVERY_NOT_RETRYABLE: {
+    'zh-CN': '该消息已发送或正在发送，不能重试',
+    'en-US': 'This message has been sent or is being sent; it cannot be retried',
+  },
   INTERNAL: { 'zh-CN': '服务器出错了，请稍后重试', 'en-US': 'Something went wrong on the server; try again later' },
 };
 
 export function message(code: TErrorCode, locale: TLocale, params: Record<string, string | number>): string {
-  return MESSAGES[code][locale].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? (k === 'field' ? '' : k)));
+  return interpolate(MESSAGES[code][locale], { field: '', ...params });
 }
 
 /** Picks zh-CN or en-US from an Accept-Language header; Chinese is the default. */

@@ -1,4 +1,4 @@
-import type { TLocale } from '@opsdesk/contract';
+import { type TLocale, interpolate } from '@opsdesk/contract';
 import { type ValidationIssue, describeIssue } from '../http/errors.ts';
 
 type Texts = Record<TLocale, string>;
@@ -20,7 +20,7 @@ const TEXTS = {
 } satisfies Record<string, Texts>;
 
 export function importText(key: keyof typeof TEXTS, locale: TLocale, params: Record<string, string | number> = {}): string {
-  return TEXTS[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return interpolate(TEXTS[key][locale], params);
 }
 
 /** "邮箱：邮箱格式不正确": the column as written in the file, then what is wrong, like form errors. */

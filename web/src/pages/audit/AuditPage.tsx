@@ -1,10 +1,10 @@
-import { Alert, Button, Card, Empty, Table, Typography, type PaginationProps, type TableColumnsType } from 'antd';
+import { LoadError } from '../../components/LoadError.tsx';
+import { Card, Empty, Table, Typography, type PaginationProps, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TAuditEntry, TAuditQuery } from '@opsdesk/contract';
 import { useAuditLog } from '../../api/audit.ts';
 import { useUrlState } from '../../lib/useUrlState.ts';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
-import { useErrorText } from '../../lib/useErrorText.ts';
 import { formatDateTime } from '../../lib/time.ts';
 import { AUDIT_FILTER_KEYS, AuditFilters } from './AuditFilters.tsx';
 import { AuditChanges } from './AuditChanges.tsx';
@@ -15,7 +15,6 @@ export default function AuditPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('audit.title'));
   const isMobile = useIsMobile();
-  const errorText = useErrorText();
   const { values, update, clear, page, pageSize } = useUrlState(AUDIT_FILTER_KEYS);
 
   const query: TAuditQuery = {
@@ -58,13 +57,7 @@ export default function AuditPage() {
       </Typography.Title>
       <AuditFilters values={values} onChange={update} onReset={() => clear()} isMobile={isMobile} />
       {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(error)}
-          action={<Button onClick={() => void refetch()}>{t('app.reload')}</Button>}
-          style={{ marginBottom: 16 }}
-        />
+        <LoadError error={error} onRetry={refetch} style={{ marginBottom: 16 }} />
       ) : null}
       {isMobile ? (
         <AuditCards page={data} pagination={pagination} entities={entities} actions={actions} />

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import type { TBackupPage } from '@opsdesk/contract';
-import { formatBytes } from '../../../lib/bytes.ts';
+import { formatBytes } from '@opsdesk/contract';
 import { formatDateTime } from '../../../lib/time.ts';
 import { describeCron } from './cron.ts';
 

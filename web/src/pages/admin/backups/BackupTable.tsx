@@ -1,7 +1,7 @@
 import { Card, Empty, Flex, Pagination, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TBackup, TBackupPage } from '@opsdesk/contract';
-import { formatBytes } from '../../../lib/bytes.ts';
+import { formatBytes } from '@opsdesk/contract';
 import { formatDateTime } from '../../../lib/time.ts';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;

@@ -1,3 +1,4 @@
+import { LoadError } from '../../../components/LoadError.tsx';
 import { Alert, App, Button, Card, Flex, Skeleton, Space, Typography } from 'antd';
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -54,12 +55,7 @@ export default function BackupsPage() {
         {create.isPending ? <Alert type="info" showIcon style={{ marginTop: 16 }} title={t('backup.runningHint')} /> : null}
       </Card>
       {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(error)}
-          action={<Button onClick={() => void refetch()}>{t('app.reload')}</Button>}
-        />
+        <LoadError error={error} onRetry={refetch} />
       ) : null}
       {latestFailed ? (
         <Alert

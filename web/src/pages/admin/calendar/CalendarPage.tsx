@@ -1,3 +1,4 @@
+import { LoadError } from '../../../components/LoadError.tsx';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Alert, Button, Card, Col, DatePicker, Flex, Row, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
@@ -8,7 +9,6 @@ import type { TCalendarDay } from '@opsdesk/contract';
 import { useCalendarMonth, useCalendarYears } from '../../../api/calendar.ts';
 import { useMe } from '../../../api/session.ts';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle.ts';
-import { useErrorText } from '../../../lib/useErrorText.ts';
 import { useIsMobile } from '../../../lib/useIsMobile.ts';
 import { MONTH_RE, shiftMonth, thisMonth, todayInCompany } from './dayKind.ts';
 import { MonthGrid } from './MonthGrid.tsx';
@@ -24,7 +24,6 @@ export default function CalendarPage() {
   const me = useMe();
   const canEdit = me.roles.includes('admin');
   const isMobile = useIsMobile();
-  const errorText = useErrorText();
   const [params, setParams] = useSearchParams();
   const asked = params.get('month') ?? '';
   const month = MONTH_RE.test(asked) ? asked : thisMonth();
@@ -102,12 +101,7 @@ export default function CalendarPage() {
               </Space.Compact>
             </Flex>
             {error ? (
-              <Alert
-                type="error"
-                showIcon
-                title={errorText(error)}
-                action={<Button onClick={() => void refetch()}>{t('app.reload')}</Button>}
-              />
+              <LoadError error={error} onRetry={refetch} />
             ) : data ? (
               <>
                 {/* The page-wide warning already says it when it is about this month's year. */}

@@ -1,3 +1,4 @@
+import { LoadError } from '../../../components/LoadError.tsx';
 import { useMemo, useState, type Key } from 'react';
 import { Alert, App, Button, Card, Empty, Flex, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -6,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useDeleteDepartment, useDepartments } from '../../../api/org.ts';
 import { useMe } from '../../../api/session.ts';
 import { allIds, buildDepartmentTree, type DepartmentNode } from '../../../lib/departmentTree.ts';
-import { useErrorText, useNotifyError } from '../../../lib/useErrorText.ts';
+import { useNotifyError } from '../../../lib/useErrorText.ts';
 import { useIsMobile } from '../../../lib/useIsMobile.ts';
 import { PageSkeleton } from '../../../shell/PageSkeleton.tsx';
 import { DepartmentFormModal, type DepartmentTarget } from './DepartmentFormModal.tsx';
@@ -24,7 +25,6 @@ export default function DepartmentsPage() {
   const { data, isPending, error, refetch } = useDepartments();
   const remove = useDeleteDepartment();
   const notifyError = useNotifyError();
-  const errorText = useErrorText();
   const [target, setTarget] = useState<DepartmentTarget | null>(null);
   // null = everything expanded (the default for an org chart of a few dozen departments).
   const [expanded, setExpanded] = useState<readonly Key[] | null>(null);
@@ -35,12 +35,7 @@ export default function DepartmentsPage() {
   if (isPending) return <PageSkeleton />;
   if (error) {
     return (
-      <Alert
-        type="error"
-        showIcon
-        title={errorText(error)}
-        action={<Button onClick={() => void refetch()}>{t('app.reload')}</Button>}
-      />
+      <LoadError error={error} onRetry={refetch} />
     );
   }
 

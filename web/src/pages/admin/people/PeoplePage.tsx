@@ -1,3 +1,4 @@
+import { LoadError } from '../../../components/LoadError.tsx';
 import { useState } from 'react';
 import { Alert, Button, Card, Empty, Flex, Space, Tabs, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -7,7 +8,6 @@ import { usePeople } from '../../../api/org.ts';
 import { useMe } from '../../../api/session.ts';
 import { useUrlState } from '../../../lib/useUrlState.ts';
 import { useIsMobile } from '../../../lib/useIsMobile.ts';
-import { useErrorText } from '../../../lib/useErrorText.ts';
 import { PEOPLE_FILTER_KEYS, PeopleFilters } from './PeopleFilters.tsx';
 import { PeopleList } from './PeopleList.tsx';
 import { PeopleToolbar } from './PeopleToolbar.tsx';
@@ -23,7 +23,6 @@ export default function PeoplePage() {
   const me = useMe();
   const canEdit = me.roles.includes('admin');
   const isMobile = useIsMobile();
-  const errorText = useErrorText();
   const { values, update, clear, page, pageSize } = useUrlState(PEOPLE_FILTER_KEYS);
   const [target, setTarget] = useState<PersonTarget | null>(null);
   const [oncePassword, setOncePassword] = useState<OncePassword | null>(null);
@@ -84,13 +83,7 @@ export default function PeoplePage() {
         isMobile={isMobile}
       />
       {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(error)}
-          action={<Button onClick={() => void refetch()}>{t('app.reload')}</Button>}
-          style={{ marginBottom: 16 }}
-        />
+        <LoadError error={error} onRetry={refetch} style={{ marginBottom: 16 }} />
       ) : null}
       <PeopleList
         page={noDepartment ? { items: [], total: 0, page: 1, pageSize } : data}

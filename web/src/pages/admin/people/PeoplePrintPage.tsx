@@ -1,6 +1,7 @@
+import { LoadError } from '../../../components/LoadError.tsx';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, Button, Skeleton } from 'antd';
+import { Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { TPerson } from '@opsdesk/contract';
@@ -10,7 +11,6 @@ import { useMe } from '../../../api/session.ts';
 import { PrintForm, PrintTable, type PrintColumn, type PrintField } from '../../../components/print/PrintForm.tsx';
 import { PrintLayout } from '../../../components/print/PrintLayout.tsx';
 import { COMPANY_TZ, DATE_FORMAT } from '../../../lib/time.ts';
-import { useErrorText } from '../../../lib/useErrorText.ts';
 import { PEOPLE_FILTER_KEYS } from './PeopleFilters.tsx';
 import { filterSearch, toPeopleFilters, type PeopleFilterValues } from './peopleQuery.ts';
 
@@ -18,7 +18,6 @@ import { filterSearch, toPeopleFilters, type PeopleFilterValues } from './people
 export default function PeoplePrintPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const errorText = useErrorText();
   const [params] = useSearchParams();
   const values: PeopleFilterValues = {};
   for (const key of PEOPLE_FILTER_KEYS) values[key] = params.get(key) ?? undefined;
@@ -63,12 +62,7 @@ export default function PeoplePrintPage() {
       notice={data?.truncated ? t('print.truncated', { shown: data.items.length, total: data.total }) : undefined}
     >
       {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(error)}
-          action={<Button onClick={() => void refetch()}>{t('app.reload')}</Button>}
-        />
+        <LoadError error={error} onRetry={refetch} />
       ) : data || noDepartment ? (
         <PrintForm
           title={t('people.rosterTitle')}
