@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { peopleIoRoutes } from './modules/org/people-io.routes.ts';
+import { approvalRoutes } from './platform/approvals/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { calendarRoutes } from './platform/calendar/routes.ts';
@@ -23,6 +24,10 @@ import { importRoutes } from './platform/import/routes.ts';
 import { registerBackupJob } from './platform/backup/job.ts';
 import { backupRoutes } from './platform/backup/routes.ts';
 import { Jobs } from './platform/jobs/jobs.ts';
+import { installDelivery } from './platform/delivery/install.ts';
+import { registerReminderJob } from './platform/deadlines/scan.ts';
+import { notificationRoutes } from './platform/notify/routes.ts';
+import { workbenchRoutes } from './platform/workbench/routes.ts';
 
 export const VERSION = '0.1.0';
 
@@ -42,8 +47,6 @@ export interface AppDeps {
 export async function buildApp({ config, database, background = false, localAdminToken }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    // One line per request only when debugging; errors are always logged.
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     trustProxy: process.env.OPSDESK_TRUST_PROXY === 'true',
     bodyLimit: 1024 * 1024,
   });
@@ -81,7 +84,12 @@ export async function buildApp({ config, database, background = false, localAdmi
   backupRoutes(app, { config, database, version: VERSION, localAdminToken });
   await importRoutes(app, { config, db });
   peopleIoRoutes(app, { config, db });
+  approvalRoutes(app, { config, db });
   registerBackupJob(jobs, { config, database, version: VERSION }, config.backupCron);
+  installDelivery(app, { config, db, jobs, background });
+  registerReminderJob(jobs, { db, timeZone: config.timeZone });
+  await notificationRoutes(app, { config, database, sessions });
+  workbenchRoutes(app, { config, db });
 
   await jobs.start({ background });
   app.addHook('onClose', () => jobs.stop());

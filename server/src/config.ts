@@ -27,6 +27,12 @@ export interface Config {
   /** Injected clock: tests move it, production reads the wall clock. */
   now: () => Date;
   sessionCacheMs: number;
+  /** ALL-2 e-mail: smtp(s)://user:pass@host:port (OPSDESK_SMTP_URL); unset → no e-mail is queued. */
+  smtpUrl: string | undefined;
+  /** The From of notification e-mail (OPSDESK_MAIL_FROM), e.g. `运营台 <opsdesk@example.com>`. */
+  mailFrom: string | undefined;
+  /** Where people open OpsDesk (OPSDESK_PUBLIC_URL): links in e-mail and bot messages. */
+  publicUrl: string | undefined;
 }
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -48,10 +54,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminPassword: env.OPSDESK_ADMIN_PASSWORD || undefined,
     cookieSecure: env.OPSDESK_COOKIE_SECURE === 'true',
     timeZone: env.OPSDESK_TIME_ZONE ?? 'Asia/Shanghai',
-    logLevel: env.LOG_LEVEL ?? 'info',
+    // Warnings and errors by default; LOG_LEVEL=info adds one line per request.
+    logLevel: env.LOG_LEVEL ?? 'warn',
     webDist: path.join(repoRoot, 'web/dist'),
     now: () => new Date(),
     sessionCacheMs: 30_000,
+    smtpUrl: env.OPSDESK_SMTP_URL || undefined,
+    mailFrom: env.OPSDESK_MAIL_FROM || undefined,
+    publicUrl: env.OPSDESK_PUBLIC_URL || undefined,
     ...overrides,
   };
 }

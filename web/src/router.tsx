@@ -15,6 +15,11 @@ const PeoplePrintPage = lazy(() => import('./pages/admin/people/PeoplePrintPage.
 const CalendarPage = lazy(() => import('./pages/admin/calendar/CalendarPage.tsx'));
 const BackupsPage = lazy(() => import('./pages/admin/backups/BackupsPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
+const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage.tsx'));
+const ApprovalsPage = lazy(() => import('./pages/approvals/ApprovalsPage.tsx'));
+const ApprovalDetailPage = lazy(() => import('./pages/approvals/ApprovalDetailPage.tsx'));
+const NotificationSettingsPage = lazy(() => import('./pages/settings/NotificationSettingsPage.tsx'));
+const DeliveryPage = lazy(() => import('./pages/admin/delivery/DeliveryPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
@@ -49,6 +54,18 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'change-password', element: <ChangePasswordPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'approvals', element: <ApprovalsPage /> },
+          { path: 'approvals/:id', element: <ApprovalDetailPage /> },
+          { path: 'settings/notifications', element: <NotificationSettingsPage /> },
+          {
+            path: 'admin/delivery',
+            element: (
+              <RequireRole role="admin">
+                <DeliveryPage />
+              </RequireRole>
+            ),
+          },
           // Everyone may read the directory (the server allows it); only admins see edit actions.
           { path: 'admin/departments', element: <DepartmentsPage /> },
           { path: 'admin/people', element: <PeoplePage /> },

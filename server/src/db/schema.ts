@@ -9,3 +9,5 @@ export * from '../platform/numbering/schema.ts';
 export * from '../platform/backup/schema.ts';
 export * from '../platform/import/schema.ts';
 export * from '../platform/notify/schema.ts';
+export * from '../platform/delivery/schema.ts';
+export * from '../platform/approvals/schema.ts';

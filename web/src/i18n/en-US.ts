@@ -3,6 +3,8 @@ import type { Messages } from './zh-CN.ts';
 import calendar from './calendar.en-US.ts';
 import backup from './backup.en-US.ts';
 import { io, print } from './io.en-US.ts';
+import { approvals, notify, workbench } from './workflow.en-US.ts';
+import { delivery, prefs } from './delivery.en-US.ts';
 
 const enUS: Messages = {
   app: {
@@ -279,6 +281,11 @@ const enUS: Messages = {
   backup,
   io,
   print,
+  notify,
+  approvals,
+  workbench,
+  prefs,
+  delivery,
 };
 
 export default enUS;

@@ -3,6 +3,8 @@ import { roleLabels } from '@opsdesk/contract';
 import calendar from './calendar.zh-CN.ts';
 import backup from './backup.zh-CN.ts';
 import { io, print } from './io.zh-CN.ts';
+import { approvals, notify, workbench } from './workflow.zh-CN.ts';
+import { delivery, prefs } from './delivery.zh-CN.ts';
 
 const zhCN = {
   app: {
@@ -276,6 +278,11 @@ const zhCN = {
   backup,
   io,
   print,
+  notify,
+  approvals,
+  workbench,
+  prefs,
+  delivery,
 };
 
 export default zhCN;

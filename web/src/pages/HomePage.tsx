@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../api/session.ts';
 import { companyHour } from '../lib/time.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { WorkbenchSections } from './WorkbenchSections.tsx';
 
 function greetingKey(hour: number) {
   if (hour < 12) return 'home.morning' as const;
@@ -39,6 +40,7 @@ export default function HomePage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <WorkbenchSections />
       <Card title={t('home.modulesTitle')}>
         <Empty description={t('home.modulesEmpty')}>
           {isAdmin ? (

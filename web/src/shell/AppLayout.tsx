@@ -9,6 +9,7 @@ import { useIsMobile } from '../lib/useIsMobile.ts';
 import { activeKey, visibleModules, type ModuleEntry } from './modules.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { UserMenu } from './UserMenu.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { PageSkeleton } from './PageSkeleton.tsx';
 import { AuthFrame } from './AuthFrame.tsx';
 import { Brand } from './Brand.tsx';
@@ -130,7 +131,8 @@ function Shell() {
             </>
           ) : null}
           <div style={{ flex: 1 }} />
-          {/* Room for the global search and the notification bell once those exist. */}
+          {/* Room for the global search once it exists. */}
+          <NotificationBell compact={isMobile} />
           <LanguageSwitch compact={isMobile} />
           <UserMenu compact={isMobile} />
         </Header>

@@ -1,5 +1,5 @@
 import { Avatar, Button, Dropdown } from 'antd';
-import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLogout, useMe } from '../api/session.ts';
@@ -16,11 +16,13 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
       trigger={['click']}
       menu={{
         items: [
+          { key: 'notifications', icon: <BellOutlined />, label: t('prefs.menu') },
           { key: 'password', icon: <KeyOutlined />, label: t('user.changePassword') },
           { type: 'divider' },
           { key: 'logout', icon: <LogoutOutlined />, label: t('user.logout') },
         ],
         onClick: ({ key }) => {
+          if (key === 'notifications') void navigate('/settings/notifications');
           if (key === 'password') void navigate(CHANGE_PASSWORD_PATH);
           // The route guard takes the now signed-out user to the login page.
           if (key === 'logout') logout.mutate();

@@ -4,6 +4,8 @@ import {
   AuditOutlined,
   CalendarOutlined,
   CloudServerOutlined,
+  FileDoneOutlined,
+  NotificationOutlined,
   HomeOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -29,6 +31,8 @@ const isAuditor = (user: TMe) => user.roles.includes('auditor');
 
 export const MODULES: ModuleEntry[] = [
   { key: 'workbench', label: 'menu.workbench', icon: <HomeOutlined />, path: '/' },
+  // ALL-4 审批: everyone has a waiting box, whatever module the request came from.
+  { key: 'approvals', label: 'approvals.menu', icon: <FileDoneOutlined />, path: '/approvals' },
   // tasks · meetings · documents · resources · customers go here as they are built.
   {
     key: 'admin',
@@ -39,6 +43,7 @@ export const MODULES: ModuleEntry[] = [
       { key: 'departments', label: 'menu.departments', icon: <ApartmentOutlined />, path: '/admin/departments' },
       { key: 'people', label: 'menu.people', icon: <TeamOutlined />, path: '/admin/people' },
       { key: 'calendar', label: 'menu.calendar', icon: <CalendarOutlined />, path: '/admin/calendar' },
+      { key: 'delivery', label: 'delivery.menu', icon: <NotificationOutlined />, path: '/admin/delivery' },
       { key: 'backups', label: 'menu.backups', icon: <CloudServerOutlined />, path: '/admin/backups' },
     ],
   },

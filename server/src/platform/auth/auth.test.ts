@@ -75,6 +75,12 @@ describe('ALL-8 login and sessions', () => {
     expect(forged.json().code).toBe('UNAUTHENTICATED');
   });
 
+  it('settles login before validation: a bad body without login is 401, not 400', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/departments', payload: { name: '' } });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('UNAUTHENTICATED');
+  });
+
   it('logout ends the session: the same cookie is refused afterwards', async () => {
     await makePerson(t.database, { username: 'leaving' });
     const c = await login(t.app, 'leaving', PASSWORD);

@@ -57,9 +57,7 @@ export function installHttpPlatform(app: FastifyInstance, deps: { config: Config
     const token = req.cookies[SESSION_COOKIE];
     req.session = token ? await deps.sessions.lookup(token, deps.config.now()) : null;
     req.locale = req.session?.user.locale ?? localeFromHeader(req.headers['accept-language']);
-  });
-
-  app.addHook('preHandler', async (req) => {
+    // Access is settled before the body is read or validated: without login the answer is 401, not 400.
     const access = req.routeOptions.config.access;
     // Only the API is guarded; the web app's files, client-side routes and the API docs are public.
     if (access === 'public' || req.is404 || !req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
