@@ -33,6 +33,33 @@ export interface Config {
   mailFrom: string | undefined;
   /** Where people open OpsDesk (OPSDESK_PUBLIC_URL): links in e-mail and bot messages. */
   publicUrl: string | undefined;
+  /** Set (OPSDESK_S3_BUCKET) → file bytes live in this S3-compatible bucket instead of filesDir. */
+  s3: S3Settings | undefined;
+}
+
+/** An S3-compatible bucket for file bytes (multi-instance deployments). */
+export interface S3Settings {
+  /** e.g. http://minio:9000; unset → AWS. */
+  endpoint: string | undefined;
+  bucket: string;
+  region: string;
+  /** Unset → the SDK's default credential chain. */
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+  /** Path-style URLs (bucket in the path), which MinIO and most self-hosted stores need. */
+  forcePathStyle: boolean;
+}
+
+function s3From(env: NodeJS.ProcessEnv): S3Settings | undefined {
+  if (!env.OPSDESK_S3_BUCKET) return undefined;
+  return {
+    endpoint: env.OPSDESK_S3_ENDPOINT || undefined,
+    bucket: env.OPSDESK_S3_BUCKET,
+    region: env.OPSDESK_S3_REGION || 'us-east-1',
+    accessKeyId: env.OPSDESK_S3_ACCESS_KEY_ID || undefined,
+    secretAccessKey: env.OPSDESK_S3_SECRET_ACCESS_KEY || undefined,
+    forcePathStyle: env.OPSDESK_S3_FORCE_PATH_STYLE !== 'false',
+  };
 }
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -62,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: env.OPSDESK_SMTP_URL || undefined,
     mailFrom: env.OPSDESK_MAIL_FROM || undefined,
     publicUrl: env.OPSDESK_PUBLIC_URL || undefined,
+    s3: s3From(env),
     ...overrides,
   };
 }

@@ -9,13 +9,14 @@ import { type Actor, type Ctx, mutate } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import { type CheckResult, restoreCheck } from './check.ts';
 import { dumpDatabase } from './dump.ts';
-import { copyFilesOut, folderSize } from './files.ts';
+import { S3BlobStore } from '../files/s3-blob-store.ts';
+import { copyBlobsOut, copyFilesOut, folderSize } from './files.ts';
 import { FILES_DIR, type Manifest, writeManifest } from './manifest.ts';
 import { presentBackup } from './presenters.ts';
 import { backupFolderName, isBackupFolderName, selectForPruning } from './rules.ts';
 import { backups } from './schema.ts';
 
-export type BackupConfig = Pick<Config, 'now' | 'timeZone' | 'dataDir' | 'filesDir' | 'keyFile' | 'backupDir' | 'backupKeep'>;
+export type BackupConfig = Pick<Config, 'now' | 'timeZone' | 'dataDir' | 'filesDir' | 'keyFile' | 'backupDir' | 'backupKeep'> & Partial<Pick<Config, 's3'>>;
 export interface BackupDeps {
   config: BackupConfig;
   database: Database;
@@ -83,11 +84,15 @@ async function writeBackup(deps: BackupDeps, parent: string, startedAt: Date) {
   const partial = path.join(parent, `${name}${PARTIAL}`);
   fs.mkdirSync(partial, { mode: 0o700 });
   try {
-    const exclude = neverBackedUp(deps.config, [parent]);
+    const s3 = deps.config.s3;
+    // With S3, stale local blob folders (from before the switch) would clash with the bucket's.
+    const local = s3 ? ['cas', 'secret'].map((d) => path.join(deps.config.filesDir, d)) : [];
+    const exclude = neverBackedUp(deps.config, [parent, ...local]);
     // Database first, then files: a file added meanwhile is only an extra; the files platform
     // never deletes a stored file that a committed row still points to.
     const { fact, rowCounts } = await dumpDatabase(deps.database, partial, exclude);
     const files = await copyFilesOut(deps.config.filesDir, path.join(partial, FILES_DIR), exclude);
+    if (s3) files.push(...(await copyBlobsFromS3(new S3BlobStore(s3), deps.database, path.join(partial, FILES_DIR))));
     const manifest: Manifest = {
       format: 'opsdesk-backup/1',
       createdAt: startedAt.toISOString(),
@@ -104,6 +109,18 @@ async function writeBackup(deps: BackupDeps, parent: string, startedAt: Date) {
   } catch (err) {
     fs.rmSync(partial, { recursive: true, force: true });
     throw err;
+  }
+}
+
+/** Every blob a `files` row points to, fetched from the bucket. */
+async function copyBlobsFromS3(store: S3BlobStore, database: Database, to: string) {
+  try {
+    const [table] = rowsOf<{ t: string | null }>(await database.db.execute(sql`select to_regclass('public.files')::text as t`));
+    if (!table?.t) return [];
+    const keys = rowsOf<{ k: string }>(await database.db.execute(sql`select distinct storage_key as k from files`)).map((r) => r.k);
+    return await copyBlobsOut(store, keys, to);
+  } finally {
+    store.client.destroy();
   }
 }
 

@@ -6,7 +6,8 @@ import type { Config } from '../../config.ts';
 import { lockDataDir } from '../../db/lock.ts';
 import type { Io } from './cli.ts';
 import { countRows, hasTables, readPgliteDump, restorePostgresDump } from './dump.ts';
-import { copyFilesIn, isEmptyDir } from './files.ts';
+import { S3BlobStore } from '../files/s3-blob-store.ts';
+import { copyBlobsIn, copyFilesIn, isEmptyDir } from './files.ts';
 import { BackupInvalidError, FILES_DIR, type Manifest, verifyBackup } from './manifest.ts';
 import { compareRowCounts } from './rules.ts';
 
@@ -94,6 +95,17 @@ function assertSameRows(manifest: Manifest, counts: Record<string, number>) {
 
 async function restoreFiles(source: string, config: Config, manifest: Manifest) {
   fs.mkdirSync(config.filesDir, { recursive: true, mode: 0o700 });
-  const problems = await copyFilesIn(path.join(source, FILES_DIR), config.filesDir, manifest.files);
+  // With S3 the files platform's blobs (its cas/ and secret/ keys) go back into the bucket.
+  const isBlob = (p: string) => !!config.s3 && /^(cas|secret)\//.test(p);
+  const problems = await copyFilesIn(path.join(source, FILES_DIR), config.filesDir, manifest.files.filter((f) => !isBlob(f.path)));
+  const blobs = manifest.files.filter((f) => isBlob(f.path));
+  if (config.s3 && blobs.length) {
+    const store = new S3BlobStore(config.s3);
+    try {
+      problems.push(...(await copyBlobsIn(path.join(source, FILES_DIR), store, blobs)));
+    } finally {
+      store.client.destroy();
+    }
+  }
   if (problems.length) throw new BackupInvalidError(problems);
 }

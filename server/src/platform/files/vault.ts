@@ -6,6 +6,7 @@ import type { BlobStore } from './blob-store.ts';
 import { FsBlobStore } from './blob-store.ts';
 import { decryptor, encryptor, newFileKey, unwrapKey, wrapKey } from './crypto.ts';
 import { loadMasterKey } from './master-key.ts';
+import { S3BlobStore } from './s3-blob-store.ts';
 import { SNIFF_BYTES, casKey } from './rules.ts';
 import type { FileRow } from './schema.ts';
 
@@ -50,9 +51,13 @@ export class FileVault {
     private readonly masterKey: Buffer,
   ) {}
 
-  /** The filesystem store under `config.filesDir` and the master key from `config.keyFile`. */
-  static open(config: Pick<Config, 'filesDir' | 'keyFile'>): FileVault {
-    return new FileVault(new FsBlobStore(config.filesDir), loadMasterKey(config.keyFile));
+  /**
+   * The S3 bucket when `config.s3` is set, else the filesystem store under `config.filesDir`;
+   * the master key from `config.keyFile`. Secret files are encrypted before either sees them.
+   */
+  static open(config: Pick<Config, 'filesDir' | 'keyFile'> & Partial<Pick<Config, 's3'>>): FileVault {
+    const blobs = config.s3 ? new S3BlobStore(config.s3) : new FsBlobStore(config.filesDir);
+    return new FileVault(blobs, loadMasterKey(config.keyFile));
   }
 
   /**
