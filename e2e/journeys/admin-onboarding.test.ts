@@ -2,8 +2,9 @@
 // who then signs in for the first time (ALL-1, ALL-8).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, shot } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { shot } from '../support/browser.ts';
+import { closeJourney, openJourney } from '../support/journey.ts';
+import type { RunningServer } from '../support/server.ts';
 import { label, waitForApi } from '../support/ui.ts';
 
 const JOURNEY = 'admin-onboarding';
@@ -21,19 +22,10 @@ const pageErrors: string[] = [];
 let personPassword = '';
 
 beforeAll(async () => {
-  server = await startServer({ adminPassword: ADMIN_INITIAL });
-  browser = await launchBrowser();
-  context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  context.setDefaultTimeout(20_000);
-  page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
+  ({ server, browser, context, page } = await openJourney({ adminPassword: ADMIN_INITIAL, pageErrors }));
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeJourney({ server, browser, context }));
 
 async function signIn(username: string, password: string) {
   await page.getByLabel(/用户名|Username/).fill(username);

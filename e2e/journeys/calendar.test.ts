@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { firstAdminSignIn } from '../support/auth.ts';
-import { launchBrowser, shot } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { shot } from '../support/browser.ts';
+import { closeJourney, openJourney } from '../support/journey.ts';
+import type { RunningServer } from '../support/server.ts';
 import { label, waitForApi } from '../support/ui.ts';
 
 const JOURNEY = 'calendar';
@@ -19,19 +20,10 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  server = await startServer({ adminPassword: ADMIN_INITIAL });
-  browser = await launchBrowser();
-  context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  context.setDefaultTimeout(20_000);
-  page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
+  ({ server, browser, context, page } = await openJourney({ adminPassword: ADMIN_INITIAL, pageErrors, viewport: { width: 1280, height: 900 } }));
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeJourney({ server, browser, context }));
 
 const day = (date: string) => page.locator(`[role=gridcell][data-date="${date}"]`);
 

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiAs, firstAdminSignIn } from '../support/auth.ts';
-import { launchBrowser, screenshotDir, shot } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { screenshotDir, shot } from '../support/browser.ts';
+import { closeJourney, openJourney } from '../support/journey.ts';
+import type { RunningServer } from '../support/server.ts';
 import { label, waitForApi } from '../support/ui.ts';
 
 const JOURNEY = 'people-import';
@@ -30,19 +31,10 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  server = await startServer({ adminPassword: ADMIN_INITIAL });
-  browser = await launchBrowser();
-  context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
-  context.setDefaultTimeout(20_000);
-  page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
+  ({ server, browser, context, page } = await openJourney({ adminPassword: ADMIN_INITIAL, pageErrors, acceptDownloads: true }));
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeJourney({ server, browser, context }));
 
 const dialog = () => page.getByRole('dialog', { name: '导入人员' });
 // The toolbar button's name also carries its icon's label ("import 导入").
