@@ -11,4 +11,8 @@ export * from './delivery.ts';
 export * from './approvals.ts';
 export * from './notifications.ts';
 export * from './workbench.ts';
+export * from './tasks.ts';
+export * from './tasks-io.ts';
+export * from './meetings.ts';
+export * from './documents.ts';
 export * from './format.ts';

@@ -11,6 +11,8 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { peopleIoRoutes } from './modules/org/people-io.routes.ts';
+import { taskRoutes } from './modules/tasks/routes.ts';
+import { taskIoRoutes } from './modules/tasks/io.routes.ts';
 import { approvalRoutes } from './platform/approvals/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
@@ -28,6 +30,8 @@ import { installDelivery } from './platform/delivery/install.ts';
 import { registerReminderJob } from './platform/deadlines/scan.ts';
 import { notificationRoutes } from './platform/notify/routes.ts';
 import { workbenchRoutes } from './platform/workbench/routes.ts';
+import { documentRoutes } from './modules/documents/routes.ts';
+import { meetingRoutes } from './modules/meetings/routes.ts';
 
 export const VERSION = '0.1.0';
 
@@ -84,7 +88,11 @@ export async function buildApp({ config, database, background = false, localAdmi
   backupRoutes(app, { config, database, version: VERSION, localAdminToken });
   await importRoutes(app, { config, db });
   peopleIoRoutes(app, { config, db });
+  taskIoRoutes(app, { config, db });
   approvalRoutes(app, { config, db });
+  taskRoutes(app, { config, db });
+  documentRoutes(app, { config, db });
+  meetingRoutes(app, { config, db, jobs });
   registerBackupJob(jobs, { config, database, version: VERSION }, config.backupCron);
   installDelivery(app, { config, db, jobs, background });
   registerReminderJob(jobs, { db, timeZone: config.timeZone });

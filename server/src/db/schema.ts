@@ -11,3 +11,6 @@ export * from '../platform/import/schema.ts';
 export * from '../platform/notify/schema.ts';
 export * from '../platform/delivery/schema.ts';
 export * from '../platform/approvals/schema.ts';
+export * from '../modules/meetings/schema.ts';
+export * from '../modules/documents/schema.ts';
+export * from '../modules/tasks/schema.ts';

@@ -5,11 +5,17 @@ import 'dayjs/locale/zh-cn';
 import { LOCALES, type TLocale } from '@opsdesk/contract';
 import zhCN, { type Messages } from './zh-CN.ts';
 import enUS from './en-US.ts';
+import meetingsZhCN from './meetings.zh-CN.ts';
+import meetingsEnUS from './meetings.en-US.ts';
+import documentsZhCN from './documents.zh-CN.ts';
+import documentsEnUS from './documents.en-US.ts';
+import tasksZhCN, { type TaskMessages } from './tasks.zh-CN.ts';
+import tasksEnUS from './tasks.en-US.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages };
+    resources: { translation: Messages & { meetings: typeof meetingsZhCN; documents: typeof documentsZhCN; tasks: TaskMessages } };
   }
 }
 
@@ -51,7 +57,10 @@ dayjs.locale(DAYJS_LOCALE[start]);
 document.documentElement.lang = start;
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+  resources: {
+    'zh-CN': { translation: { ...zhCN, meetings: meetingsZhCN, documents: documentsZhCN, tasks: tasksZhCN } },
+    'en-US': { translation: { ...enUS, meetings: meetingsEnUS, documents: documentsEnUS, tasks: tasksEnUS } },
+  },
   lng: start,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

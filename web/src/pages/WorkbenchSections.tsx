@@ -13,6 +13,8 @@ const isKnown = (key: string): key is KnownKey => (WORKBENCH_SECTION_KEYS as rea
 const LIST_PATH: Partial<Record<KnownKey, string>> = {
   approvals: '/approvals',
   notifications: '/notifications?unread=true',
+  loans: '/documents/loans',
+  meetings: '/meetings',
 };
 
 function SectionCard({ section }: { section: TWorkbenchSection }) {

@@ -3,12 +3,19 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   CloudServerOutlined,
   FileDoneOutlined,
+  FileTextOutlined,
+  FolderOpenOutlined,
   NotificationOutlined,
   HomeOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
+  SwapOutlined,
+  TagsOutlined,
   TeamOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import type { TMe } from '@opsdesk/contract';
 import type { ParseKeys } from 'i18next';
@@ -28,12 +35,29 @@ export interface ModuleEntry {
 
 const isAdmin = (user: TMe) => user.roles.includes('admin');
 const isAuditor = (user: TMe) => user.roles.includes('auditor');
+const isArchivist = (user: TMe) => user.roles.includes('archivist');
 
 export const MODULES: ModuleEntry[] = [
   { key: 'workbench', label: 'menu.workbench', icon: <HomeOutlined />, path: '/' },
   // ALL-4 审批: everyone has a waiting box, whatever module the request came from.
   { key: 'approvals', label: 'approvals.menu', icon: <FileDoneOutlined />, path: '/approvals' },
-  // tasks · meetings · documents · resources · customers go here as they are built.
+  // TSK 任务跟踪: list, Kanban, Gantt, due-date calendar and weekly report.
+  { key: 'tasks', label: 'tasks.menu', icon: <CheckSquareOutlined />, path: '/tasks' },
+  // MTG 会议: my meetings calendar, rooms, minutes and resolution tracking.
+  { key: 'meetings', label: 'meetings.menu', icon: <VideoCameraOutlined />, path: '/meetings' },
+  // DOC 文档归档: the archive and loans; the archivist's categories and checks.
+  {
+    key: 'documents',
+    label: 'documents.menu',
+    icon: <FolderOpenOutlined />,
+    children: [
+      { key: 'documents-list', label: 'documents.menuList', icon: <FileTextOutlined />, path: '/documents' },
+      { key: 'documents-loans', label: 'documents.menuLoans', icon: <SwapOutlined />, path: '/documents/loans' },
+      { key: 'documents-categories', label: 'documents.menuCategories', icon: <TagsOutlined />, path: '/documents/categories', visible: (u) => isArchivist(u) || isAdmin(u) },
+      { key: 'documents-archive', label: 'documents.menuArchive', icon: <SafetyCertificateOutlined />, path: '/documents/archive', visible: isArchivist },
+    ],
+  },
+  // resources · customers go here as they are built.
   {
     key: 'admin',
     label: 'menu.admin',

@@ -19,7 +19,7 @@ export async function createRound(tx: Tx, request: RequestRow, flow: FlowDefinit
       position: i + 1,
       key: s.key,
       label: s.label,
-      rule: s.decider,
+      rule: typeof s.decider === 'function' ? s.decider(request.facts) : s.decider,
       status: 'waiting' as const,
     })),
   );

@@ -8,8 +8,8 @@ export interface StepDefinition {
   /** Stable within the flow, e.g. `head`, `archivist`. */
   key: string;
   label: Label;
-  /** Resolved when the step opens. */
-  decider: DeciderRule;
+  /** Resolved when the step opens; a function picks the rule from the request's facts (MTG-9: the meeting's host). */
+  decider: DeciderRule | ((facts: Record<string, unknown>) => DeciderRule);
   /** A conditional step, e.g. `{ secret: true }` → the division leader too (DOC-5). */
   when?: StepCondition;
 }

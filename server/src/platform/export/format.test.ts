@@ -19,6 +19,7 @@ describe('export cell formatting (SPEC: export in the template layout)', () => {
       expect(unguardFormula(guardFormula(evil))).toBe(evil);
     }
     expect(guardFormula('张三')).toBe('张三');
+    expect(guardFormula('-')).toBe('-'); // the templates' "none" mark is no formula
     expect(unguardFormula("'quoted on purpose")).toBe("'quoted on purpose");
     expect(cellText('=HYPERLINK("http://x")', TZ)).toBe('\'=HYPERLINK("http://x")');
     // Numbers are data, not text: a negative number is not a formula.

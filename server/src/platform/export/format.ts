@@ -12,7 +12,8 @@ export interface ExportColumn<R> {
 }
 
 // OWASP "CSV injection": a cell starting with one of these is run as a formula by Excel/WPS.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// A lone "-" (the templates' "none", e.g. 验收意见 in the 任务跟踪表 seed) cannot be one and stays as written.
+const FORMULA_START = /^(?:[=+@\t\r]|-.)/s;
 const GUARDED = /^'[=+\-@\t\r]/;
 
 /** Prefixes a quote so spreadsheet programs show the text instead of evaluating it. */

@@ -65,6 +65,65 @@ const MESSAGES: Record<TErrorCode, Record<TLocale, string>> = {
     'zh-CN': '该消息已发送或正在发送，不能重试',
     'en-US': 'This message has been sent or is being sent; it cannot be retried',
   },
+  ROOM_TAKEN: {
+    'zh-CN': '{room}在 {from}–{to} 已被“{title}”占用，请换一个时间或会议室',
+    'en-US': '{room} is taken by "{title}" from {from} to {to}; pick another time or room',
+  },
+  REASON_REQUIRED: { 'zh-CN': '{warning}（{field}）', 'en-US': '{warning} ({field})' },
+  VAGUE_OWNER: {
+    'zh-CN': '{field}须写明具体负责人，不能用“{value}”这样的模糊表述',
+    'en-US': '{field} must name a responsible person, not a vague "{value}"',
+  },
+  SIGN_IN_CLOSED: {
+    'zh-CN': '现在不在签到时间内：签到从 {opensAt} 开始，到 {closesAt} 结束',
+    'en-US': 'Sign-in is not open now: it runs from {opensAt} to {closesAt}',
+  },
+  SIGN_IN_CODE: {
+    'zh-CN': '签到码已失效，请重新扫描会议室屏幕上的二维码',
+    'en-US': 'This sign-in code has expired; scan the QR code on the room screen again',
+  },
+  MEETING_STATE: { 'zh-CN': '会议当前状态（{state}）不能进行此操作', 'en-US': 'This cannot be done while the meeting is {state}' },
+  TASK_STATE: { 'zh-CN': '任务当前状态为“{status}”，不能进行此操作', 'en-US': 'This cannot be done while the task is {status}' },
+  TASK_DATES: { 'zh-CN': '{field}不能早于{limit}', 'en-US': '{field} cannot be before {limit}' },
+  TASK_DELAY_REQUIRED: {
+    'zh-CN': '任务已超过截止时间（{dueDate}）1天以上，请先填写延期原因和新的截止时间，再更新进度',
+    'en-US': 'This task is more than 1 day past its due date ({dueDate}): record the delay reason and a new due date first',
+  },
+  TASK_RISK_PLAN_REQUIRED: {
+    'zh-CN': '重大任务开始前须填写风险说明和应对方案（缺少{field}）',
+    'en-US': 'A major task needs a risk note and a mitigation plan before it starts ({field} is missing)',
+  },
+  TASK_PREDECESSOR_OPEN: {
+    'zh-CN': '前置任务 {tasks} 尚未完成；如需提前开始，请填写{field}',
+    'en-US': 'Predecessor {tasks} is not done yet; to start anyway, fill in {field}',
+  },
+  TASK_DEPENDENCY_CYCLE: {
+    'zh-CN': '{field}不能是本任务或依赖本任务的任务（会形成循环）',
+    'en-US': '{field} cannot be this task or a task that depends on it (a cycle)',
+  },
+  TASK_DELIVERABLE_REQUIRED: { 'zh-CN': '请上传交付成果文件或填写{field}', 'en-US': 'Upload the deliverable file or give a {field}' },
+  LOAN_TOO_LONG: {
+    'zh-CN': '重要文档借阅不超过 {days} 个工作日：{field}最迟为 {latest}',
+    'en-US': 'An important document is lent for at most {days} working days: {field} must be {latest} or earlier',
+  },
+  LOAN_DATES: { 'zh-CN': '{field}不能早于 {limit}', 'en-US': '{field} cannot be before {limit}' },
+  LOAN_MEDIUM: {
+    'zh-CN': '该文档没有{missing}，不能选择此{field}',
+    'en-US': 'This document has no {missing}; choose another {field}',
+  },
+  LOAN_STATE: { 'zh-CN': '借阅当前状态为“{status}”，不能进行此操作', 'en-US': 'This cannot be done while the loan is {status}' },
+  DOCUMENT_VOID: {
+    'zh-CN': '该版本已作废，请在当前版本上操作',
+    'en-US': 'This version is void (作废); work on the current version',
+  },
+  DOCUMENT_FILE_SECRECY: {
+    'zh-CN': '秘密文档的文件须以“秘密”方式加密上传；内部文档请勿使用加密文件',
+    'en-US': 'A secret document needs a file uploaded as secret (encrypted); an internal one a normal file',
+  },
+  CATEGORY_NOT_EMPTY: {
+    'zh-CN': '该分类下还有子分类或文档，不能删除',
+    'en-US': 'This category still holds sub-categories or documents; it cannot be deleted',
+  },
   INTERNAL: { 'zh-CN': '服务器出错了，请稍后重试', 'en-US': 'Something went wrong on the server; try again later' },
 };
 

@@ -50,7 +50,7 @@ export async function commitImport(ctx: AuthedCtx, kinds: Map<TImportKind, Impor
         const resolved = await kind.resolve(tx, staged, prep, locked.locale);
         for (const p of resolved.problems) problems.push({ rowNo: p.rowNo, ...cellError(header, p.field, p.message, locked.locale) });
         if (problems.length) continue; // keep checking, to report every row at once
-        const ids = await kind.insert(tx, resolved.ready, ctx.now);
+        const ids = await kind.insert(tx, resolved.ready, ctx.now, ctx.actor);
         inserted += ids.length;
         for (const newId of ids) {
           firstId = firstId === null ? newId : Math.min(firstId, newId);

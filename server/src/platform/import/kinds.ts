@@ -47,8 +47,8 @@ export interface ImportKind<Row = unknown, Ready = unknown, Prep = unknown> {
   /** Lookups loaded once per read or commit (e.g. departments by name and code). */
   prepare: (db: Db | Tx) => Promise<Prep>;
   resolve: (db: Db | Tx, rows: StagedRow<Row>[], prep: Prep, locale: TLocale) => Promise<{ problems: RowProblem[]; ready: Ready[] }>;
-  /** Multi-row insert of one batch; returns the new ids. */
-  insert: (tx: Tx, ready: Ready[], now: Date) => Promise<number[]>;
+  /** Multi-row insert of one batch; returns the new ids. `actor` is who commits (e.g. a task's creator). */
+  insert: (tx: Tx, ready: Ready[], now: Date, actor: Actor) => Promise<number[]>;
 }
 
 const registries = new WeakMap<FastifyInstance, Map<TImportKind, ImportKind>>();

@@ -10,6 +10,7 @@ import { useIsMobile } from '../../lib/useIsMobile.ts';
 import { ApprovalActions } from './ApprovalActions.tsx';
 import { ApprovalHistory, ApprovalSteps } from './ApprovalChain.tsx';
 import { ApprovalStatusTag } from './ApprovalStatusTag.tsx';
+import { SUBJECT_SUMMARIES } from './subjectSummaries.tsx';
 
 function factText(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -31,6 +32,7 @@ export default function ApprovalDetailPage() {
   if (!detail) return <Skeleton active paragraph={{ rows: 8 }} />;
 
   const facts = Object.entries(detail.facts);
+  const Summary = SUBJECT_SUMMARIES[detail.flow];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
@@ -57,7 +59,9 @@ export default function ApprovalDetailPage() {
             </Descriptions.Item>
           ) : null}
         </Descriptions>
-        {facts.length > 0 ? (
+        {Summary ? (
+          <Summary entityId={detail.subject.entityId} />
+        ) : facts.length > 0 ? (
           <Descriptions title={t('approvals.facts')} bordered size="small" column={1} style={{ marginTop: 16 }}>
             {facts.map(([key, value]) => (
               <Descriptions.Item key={key} label={key}>

@@ -1,0 +1,339 @@
+// Issue 6 acceptance (会议, SPEC §3): 王五 (行政部) adds a room; 张三 plans the Q4项目启动会 with its
+// goal, room, agenda and materials (MTG-1/2/4) and sends the notice (MTG-3); 李四 asks leave naming
+// 钱七 as his delegate (MTG-6). On the day the room's screen shows the rotating QR code; 小王 scans
+// it on his phone, 张三 signs in late in the app (MTG-7). 小王 writes the minutes: a vague owner is
+// refused (MTG-10), an item is carried over (MTG-11); the host 周建国 confirms the decisions (MTG-8)
+// and approves them in 审批 (MTG-9); 小王 distributes, and the resolutions are tasks in their
+// owners' task lists, with live status on the meeting page.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { signIn } from '../support/auth.ts';
+import { launchBrowser, shot } from '../support/browser.ts';
+import { startClockServer, type ClockServer } from '../support/clock-server.ts';
+import { label, waitForApi } from '../support/ui.ts';
+
+const JOURNEY = 'meetings';
+const DEMO = 'Demo2026';
+// Monday 2026-11-30 09:00 in Shanghai: the meeting is on Thursday 12-03, 14:00–16:00, three working days ahead.
+const START = new Date('2026-11-30T09:00:00+08:00');
+const SIGN_IN_OPEN = new Date('2026-12-03T13:55:00+08:00');
+const LATE = new Date('2026-12-03T14:08:00+08:00');
+const AFTER = new Date('2026-12-03T16:20:00+08:00');
+const TOPIC = 'Q4项目启动会';
+
+let server: ClockServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+
+/** A signed-in page whose browser clock agrees with the server's. */
+async function openAs(username: string, width = 1366, height = 900): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width, height }, locale: 'zh-CN' });
+  context.setDefaultTimeout(20_000);
+  await context.clock.setFixedTime(server.now());
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  await page.goto('/login');
+  await signIn(page, username, DEMO);
+  await page.waitForURL((url) => url.pathname === '/');
+  return page;
+}
+
+async function moveClock(to: Date) {
+  server.setNow(to);
+  for (const context of contexts) await context.clock.setFixedTime(to);
+}
+
+/** Types into an antd picker's input and confirms with Enter. */
+async function typeInto(input: Locator, value: string) {
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+/** Opens a (person) select, searches and picks the option that starts with the name. */
+async function pickOption(page: Page, select: Locator, name: string) {
+  await select.click();
+  await page.keyboard.type(name);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).first().click();
+}
+
+beforeAll(async () => {
+  server = await startClockServer('Initial-Admin-2024', START);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('meetings', () => {
+  let zhangsan: Page;
+  let xiaowang: Page;
+  let meetingId = 0;
+
+  test('王五 (行政部) adds 3号会议室 in room admin', async () => {
+    const wangwu = await openAs('wangwu');
+    await wangwu.getByRole('menuitem', { name: '会议' }).click();
+    await wangwu.waitForURL('**/meetings');
+    await wangwu.getByRole('button', { name: label('会议室') }).click();
+    await wangwu.getByRole('tab', { name: '会议室管理' }).click();
+    await wangwu.getByRole('button', { name: /添加会议室/ }).click();
+    const modal = wangwu.locator('.ant-modal');
+    await modal.getByLabel('名称').fill('3号会议室');
+    await modal.getByLabel('容纳人数').fill('12');
+    await pickOption(wangwu, modal.getByLabel('设备'), '投影仪');
+    await pickOption(wangwu, modal.getByLabel('设备'), '视频会议');
+    await wangwu.keyboard.press('Escape');
+    await modal.getByLabel('位置').fill('行政楼3层东侧');
+    const created = waitForApi(wangwu, 'POST', '/api/rooms');
+    await modal.getByRole('button', { name: label('保存') }).click();
+    expect((await created).status()).toBe(201);
+    await wangwu.getByRole('cell', { name: '3号会议室' }).waitFor();
+    await shot(wangwu, JOURNEY, '01-room-admin');
+  });
+
+  test('张三 plans the meeting: goal, free room, people, agenda and materials (MTG-1/2/4)', async () => {
+    zhangsan = await openAs('zhangsan');
+    await zhangsan.goto('/meetings');
+    await zhangsan.getByTestId('meeting-calendar').waitFor();
+    await zhangsan.getByRole('button', { name: /新建会议/ }).click();
+    await zhangsan.waitForURL('**/meetings/new');
+
+    await zhangsan.getByLabel('会议主题').fill(TOPIC);
+    await zhangsan.getByLabel('会议目标').fill('确定Q4项目各模块负责人、上线时间和资源需求');
+    await typeInto(zhangsan.getByLabel('日期'), '2026-12-03');
+    await typeInto(zhangsan.getByPlaceholder('开始', { exact: true }), '14:00');
+    await typeInto(zhangsan.getByPlaceholder('结束', { exact: true }), '16:00');
+    // MTG-2: only rooms free at that time are offered.
+    await pickOption(zhangsan, zhangsan.getByLabel('会议室'), '3号会议室');
+    await zhangsan.getByLabel('会议号').fill('腾讯会议 123-456-789');
+
+    await pickOption(zhangsan, zhangsan.getByLabel('主持人'), '周建国');
+    await pickOption(zhangsan, zhangsan.getByLabel('记录人'), '小王');
+    await zhangsan.getByLabel('联系方式').fill('分机 8021');
+    const participants = zhangsan.getByLabel('参会人员');
+    for (const name of ['周建国', '李四', '王五', '何涛', '小王']) await pickOption(zhangsan, participants, name);
+    await zhangsan.keyboard.press('Escape');
+
+    const agenda = [
+      ['项目背景与目标说明', '20', '统一对Q4目标的理解'],
+      ['各模块负责人汇报实施方案', '40', '确认各模块方案可行'],
+      ['资源需求与协调讨论', '30', '明确人力和设备缺口'],
+      ['总经理总结与决策', '20', '拍板分工和上线时间'],
+    ] as const;
+    for (const [i, [title, minutes, goal]] of agenda.entries()) {
+      if (i > 0) await zhangsan.getByRole('button', { name: /添加议题/ }).click();
+      await zhangsan.getByLabel(`议题 ${i + 1}`, { exact: true }).fill(title);
+      await zhangsan.getByLabel(`时长（分钟） ${i + 1}`, { exact: true }).fill(minutes);
+      await zhangsan.getByLabel(`本议题目标 ${i + 1}`, { exact: true }).fill(goal);
+    }
+    await zhangsan.getByTestId('agenda-total').getByText('共 4 项议题，合计 110 分钟').waitFor();
+    await zhangsan.getByRole('button', { name: /添加材料/ }).click();
+    await zhangsan.getByLabel('材料 1', { exact: true }).fill('各模块实施方案');
+    await pickOption(zhangsan, zhangsan.locator('.ant-select', { hasText: '准备人' }), '何涛');
+    await shot(zhangsan, JOURNEY, '02-plan-form');
+
+    const created = waitForApi(zhangsan, 'POST', '/api/meetings');
+    await zhangsan.getByRole('button', { name: label('保存会议') }).click();
+    const answer = await created;
+    expect(answer.status()).toBe(201);
+    meetingId = ((await answer.json()) as { meeting: { id: number } }).meeting.id;
+    await zhangsan.waitForURL(`**/meetings/${meetingId}`);
+    await zhangsan.getByText('会议通知尚未发出').waitFor();
+    await shot(zhangsan, JOURNEY, '03-detail-planned');
+  });
+
+  test('张三 sends the notice (MTG-3); the room timeline shows the booking', async () => {
+    await zhangsan.getByRole('button', { name: /发送会议通知/ }).click();
+    const sent = waitForApi(zhangsan, 'POST', `/api/meetings/${meetingId}/notice`);
+    await zhangsan.locator('.ant-modal').getByRole('button', { name: /发送会议通知/ }).click();
+    expect((await sent).status()).toBe(200);
+    await zhangsan.getByTestId('notice-status').getByText(/已于 .* 发出/).waitFor();
+    await shot(zhangsan, JOURNEY, '04-notice-sent');
+
+    await zhangsan.goto('/meetings/rooms?date=2026-12-03');
+    await zhangsan.getByTestId('room-booking').first().waitFor();
+    await shot(zhangsan, JOURNEY, '05-room-timeline-day');
+    await zhangsan.goto('/meetings/rooms?mode=week&date=2026-12-03');
+    await zhangsan.getByTestId('room-booking').first().waitFor();
+    await shot(zhangsan, JOURNEY, '05b-room-timeline-week');
+  });
+
+  test('李四 finds it in his week and asks leave with 钱七 as delegate (MTG-6)', async () => {
+    const lisi = await openAs('lisi');
+    await lisi.getByRole('menuitem', { name: '会议' }).click();
+    await lisi.getByTestId('calendar-meeting').filter({ hasText: TOPIC }).first().click();
+    await lisi.waitForURL(`**/meetings/${meetingId}`);
+    await shot(lisi, JOURNEY, '06-participant-detail');
+    await lisi.getByRole('button', { name: label('请假') }).click();
+    const modal = lisi.locator('.ant-modal');
+    await modal.getByLabel('请假原因').fill('当天在上海拜访客户');
+    await pickOption(lisi, modal.getByLabel('代表'), '钱七');
+    const asked = waitForApi(lisi, 'POST', `/api/meetings/${meetingId}/leave`);
+    await modal.getByRole('button', { name: label('提交请假') }).click();
+    expect((await asked).status()).toBe(200);
+    await lisi.getByTestId('my-leave').getByText('您已请假，由 钱七 代为参会').waitFor();
+    await lisi.getByRole('tab', { name: /参会签到/ }).click();
+    await lisi.getByText('代 李四 参会').first().waitFor();
+    await shot(lisi, JOURNEY, '07-attendance-with-delegate');
+  });
+
+  test('on the day: the room screen shows the QR code; 小王 scans it on his phone; 张三 signs in late (MTG-7)', async () => {
+    await moveClock(SIGN_IN_OPEN);
+    const screen = await openAs('zhangsan', 1600, 900);
+    await screen.goto(`/meetings/${meetingId}/qr`);
+    const card = screen.getByTestId('qr-card');
+    await card.locator('canvas').waitFor();
+    await screen.getByTestId('qr-count').getByText('已签到 0 / 6').waitFor();
+    const path = await card.getAttribute('data-path');
+    expect(path).toMatch(new RegExp(`^/meetings/${meetingId}/sign-in\\?token=`));
+    await shot(screen, JOURNEY, '08-room-screen-qr', { fullPage: false });
+
+    xiaowang = await openAs('xiaowang', 375, 812);
+    await xiaowang.goto(path ?? '');
+    await xiaowang.getByRole('button', { name: label('确认签到') }).waitFor();
+    await shot(xiaowang, JOURNEY, '09-phone-sign-in', { fullPage: false });
+    const scanned = waitForApi(xiaowang, 'POST', `/api/meetings/${meetingId}/sign-in`);
+    await xiaowang.getByRole('button', { name: label('确认签到') }).click();
+    expect((await scanned).status()).toBe(200);
+    await xiaowang.getByTestId('sign-in-done').getByText('准时', { exact: false }).waitFor();
+    await shot(xiaowang, JOURNEY, '10-phone-signed-in', { fullPage: false });
+
+    await moveClock(LATE);
+    await zhangsan.goto(`/meetings/${meetingId}?tab=attendance`);
+    const signed = waitForApi(zhangsan, 'POST', `/api/meetings/${meetingId}/sign-in`);
+    await zhangsan.getByRole('button', { name: label('签到') }).click();
+    expect((await signed).status()).toBe(200);
+    await zhangsan.getByTestId('my-sign-in').waitFor();
+    await expect.poll(() => zhangsan.getByTestId('attendance-summary').innerText()).toContain('已签到 1 · 迟到 1 · 请假 1');
+    await shot(zhangsan, JOURNEY, '11-attendance-signed-in');
+    await screen.reload();
+    await screen.getByTestId('qr-count').getByText('已签到 2 / 6').waitFor();
+  });
+
+  test('小王 writes the minutes; a vague owner is refused (MTG-8/10/11) and he submits them', async () => {
+    await moveClock(AFTER);
+    const taker = await openAs('xiaowang');
+    xiaowang = taker;
+    await taker.goto(`/meetings/${meetingId}?tab=minutes`);
+    const items = taker.getByTestId('minutes-item');
+    await items.first().waitFor();
+    const notes = [
+      ['明确Q4交付客户管理系统二期，12月底上线', null, '目标确认：12月31日上线'],
+      ['研发、产品两个模块已有初步方案', '测试资源是否外包存在争议', '方案通过，测试资源下次再议'],
+      ['研发缺2名前端，会议室投影需更换', '外包还是招聘未定', null],
+      ['总经理确认分工', null, '张三负责开发计划，何涛负责需求说明'],
+    ] as const;
+    for (const [i, [points, disputes, decision]] of notes.entries()) {
+      const item = items.nth(i);
+      await item.getByLabel('讨论要点').fill(points);
+      if (disputes) await item.getByLabel('争议').fill(disputes);
+      if (decision) await item.getByLabel('决策').fill(decision);
+    }
+    await items.nth(2).getByText('下次会议继续讨论').click();
+    await typeInto(items.nth(2).getByPlaceholder('下次讨论日期'), '2026-12-10');
+
+    const rows = taker.getByTestId('resolution-row');
+    const resolutions = [
+      ['相关部门负责协调测试资源', '测试资源方案', '王五', '2026-12-10'],
+      ['提交详细开发计划', '开发计划文档（含里程碑）', '张三', '2026-12-08'],
+      ['提交产品需求说明书', '需求说明书 V1.0', '何涛', '2026-12-10'],
+    ] as const;
+    for (const [i, [content, deliverable, owner, due]] of resolutions.entries()) {
+      await taker.getByRole('button', { name: /添加决议事项/ }).click();
+      const row = rows.nth(i);
+      await row.getByLabel('决议内容').fill(content);
+      await row.getByLabel('交付成果').fill(deliverable);
+      await pickOption(taker, row.getByLabel('负责人'), owner);
+      await typeInto(row.getByLabel('截止日期'), due);
+    }
+    // MTG-10: "相关部门负责" is not a person; the refusal lands under that resolution.
+    const refused = waitForApi(taker, 'PUT', `/api/meetings/${meetingId}/minutes`);
+    await taker.getByRole('button', { name: label('保存草稿') }).click();
+    expect((await refused).status()).toBe(400);
+    await rows.nth(0).locator('.ant-form-item-explain-error').first().waitFor();
+    await rows.nth(0).scrollIntoViewIfNeeded();
+    await shot(taker, JOURNEY, '12-vague-owner-refused', { fullPage: false });
+
+    await rows.nth(0).getByLabel('决议内容').fill('王五牵头协调测试设备与会议室投影更换');
+    const saved = waitForApi(taker, 'PUT', `/api/meetings/${meetingId}/minutes`);
+    await taker.getByRole('button', { name: label('保存草稿') }).click();
+    expect((await saved).status()).toBe(200);
+    await shot(taker, JOURNEY, '13-minutes-draft');
+
+    await taker.getByRole('button', { name: /提交主持人审核/ }).click();
+    const submitted = waitForApi(taker, 'POST', `/api/meetings/${meetingId}/minutes/submit`);
+    await taker.locator('.ant-modal-confirm').getByRole('button', { name: label('确定', 'OK') }).click();
+    expect((await submitted).status()).toBe(200);
+    await taker.getByTestId('minutes-status').getByText('主持人审核中').first().waitFor();
+  });
+
+  test('the host confirms each decision and approves the minutes in 审批 (MTG-8/9)', async () => {
+    const host = await openAs('zhouzong');
+    await host.goto(`/meetings/${meetingId}?tab=minutes`);
+    const confirms = host.getByRole('button', { name: label('确认决策') });
+    await confirms.first().waitFor();
+    // Items 1, 2 and 4 have a decision; item 3 was carried over.
+    for (let i = 0; i < 3; i += 1) {
+      const confirmed = host.waitForResponse((res) => res.request().method() === 'POST' && new URL(res.url()).pathname.endsWith('/confirm'));
+      await confirms.first().click();
+      expect((await confirmed).status()).toBe(200);
+      await expect.poll(() => host.getByTestId('decision-confirmed').count()).toBe(i + 1);
+    }
+    await shot(host, JOURNEY, '14-host-confirmed-decisions');
+
+    await host.getByRole('menuitem', { name: '审批' }).click();
+    await host.waitForURL('**/approvals');
+    await host.getByText(TOPIC, { exact: false }).first().click();
+    await host.waitForURL(/\/approvals\/\d+$/);
+    const approvalId = new URL(host.url()).pathname.split('/').pop() ?? '';
+    await host.getByRole('button', { name: label('同意') }).click();
+    await host.getByLabel('审批意见').fill('纪要准确，同意分发');
+    const approved = waitForApi(host, 'POST', `/api/approvals/${approvalId}/approve`);
+    await host.locator('.ant-modal').getByRole('button', { name: label('同意') }).click();
+    expect((await approved).status()).toBe(200);
+    await host.locator('.ant-tag', { hasText: '已通过' }).waitFor();
+    await shot(host, JOURNEY, '15-host-approved');
+  });
+
+  test('小王 distributes; each resolution is a task with live status, in its owner’s list (MTG-10)', async () => {
+    await xiaowang.goto(`/meetings/${meetingId}?tab=minutes`);
+    await xiaowang.getByRole('button', { name: /分发纪要/ }).first().click();
+    const distributed = waitForApi(xiaowang, 'POST', `/api/meetings/${meetingId}/minutes/distribute`);
+    await xiaowang.locator('.ant-modal-confirm').getByRole('button', { name: label('确定', 'OK') }).click();
+    expect((await distributed).status()).toBe(200);
+    await xiaowang.getByRole('tab', { name: '决议跟踪' }).click();
+    await expect.poll(() => xiaowang.getByTestId('resolution-task-link').count()).toBe(3);
+    await shot(xiaowang, JOURNEY, '16-resolutions-as-tasks');
+    await xiaowang.goto('/meetings/follow-up?week=2026-12-07');
+    await xiaowang.getByText('提交详细开发计划').waitFor();
+    await shot(xiaowang, JOURNEY, '17-minute-taker-week');
+
+    await zhangsan.goto('/tasks');
+    await zhangsan.getByText('提交详细开发计划').first().waitFor();
+    await shot(zhangsan, JOURNEY, '18-owner-task-list');
+  });
+
+  test('the two 表 print in Chinese, and the meeting reads well at phone width', async () => {
+    await zhangsan.goto(`/meetings/${meetingId}/print/notice`);
+    await zhangsan.getByRole('heading', { name: '会议通知表' }).waitFor();
+    await shot(zhangsan, JOURNEY, '19-print-notice');
+    await zhangsan.goto(`/meetings/${meetingId}/print/minutes`);
+    await zhangsan.getByRole('heading', { name: '会议纪要表' }).waitFor();
+    await zhangsan.getByText('提交详细开发计划').waitFor();
+    await shot(zhangsan, JOURNEY, '20-print-minutes');
+
+    const phone = await openAs('lisi', 375, 812);
+    await phone.goto(`/meetings/${meetingId}`);
+    await phone.getByText(TOPIC).first().waitFor();
+    await shot(phone, JOURNEY, '21-phone-detail');
+    await phone.goto('/meetings');
+    await phone.getByTestId('meeting-calendar').waitFor();
+    await shot(phone, JOURNEY, '22-phone-week');
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,337 @@
+// Issue 5 acceptance (任务跟踪, SPEC §1): 小王 creates a task with a milestone and a collaborator
+// (the server's field error lands under the milestone's date), posts progress; the clock moves past
+// the due date and TSK-6 asks for the delay reason and new date before more progress; he submits
+// the deliverable (a file), 李四 rejects with modification requirements, 小王 resubmits, 李四 accepts
+// (TSK-9, both rounds kept). Then a Kanban drag (a refused drop says why; a start past an open
+// predecessor asks for a reason), the Gantt with milestones and a dependency, the due-date
+// calendar, the weekly report, the print layout, and the phone width.
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { apiAs, signIn } from '../support/auth.ts';
+import { launchBrowser, shot } from '../support/browser.ts';
+import { startClockServer, type ClockServer } from '../support/clock-server.ts';
+import { label, waitForApi } from '../support/ui.ts';
+
+const JOURNEY = 'tasks';
+const DEMO = 'Demo2026';
+// Monday 2026-11-30, 09:00 in Shanghai; the task is due Friday 12-04.
+const START = new Date('2026-11-30T09:00:00+08:00');
+// Tuesday 12-08: two working days past the due date, so TSK-6 applies.
+const LATE = new Date('2026-12-08T09:00:00+08:00');
+
+let server: ClockServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+
+/** A signed-in page whose browser clock agrees with the server's (today line, date pickers). */
+async function openAs(username: string, width = 1366, height = 900): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width, height }, locale: 'zh-CN' });
+  context.setDefaultTimeout(20_000);
+  await context.clock.setFixedTime(server.now());
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  await page.goto('/login');
+  await signIn(page, username, DEMO);
+  await page.waitForURL((url) => url.pathname === '/');
+  return page;
+}
+
+async function moveClock(to: Date) {
+  server.setNow(to);
+  for (const context of contexts) await context.clock.setFixedTime(to);
+}
+
+/** Picks a date in an antd DatePicker by typing it (Enter confirms and closes the panel). */
+async function pickDate(input: ReturnType<Page['getByLabel']>, date: string) {
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+const statusTag = (page: Page) => page.getByTestId('task-status').first();
+
+beforeAll(async () => {
+  server = await startClockServer('Initial-Admin-2024', START);
+  browser = await launchBrowser();
+});
+
+// A failing step leaves a picture of every open page behind (e2e/screenshots/tasks/failed-*).
+beforeEach(({ onTestFailed }) => {
+  onTestFailed(async () => {
+    let i = 0;
+    for (const context of contexts) for (const page of context.pages()) await shot(page, JOURNEY, `failed-${(i += 1)}`, { fullPage: false }).catch(() => undefined);
+  });
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('task tracking', () => {
+  let xiaowang: Page;
+  let lisi: Page;
+  let taskId = 0;
+
+  test('小王 creates a task: TSK-3 example shown, a server field error lands under the milestone date', async () => {
+    xiaowang = await openAs('xiaowang');
+    await xiaowang.getByRole('menuitem', { name: '任务' }).click();
+    await xiaowang.waitForURL('**/tasks');
+    await xiaowang.getByText('您还没有负责的任务').waitFor();
+    await shot(xiaowang, JOURNEY, '01-empty-list');
+
+    await xiaowang.getByRole('button', { name: /新建任务/ }).first().click();
+    const drawer = xiaowang.locator('.ant-drawer');
+    await drawer.getByTestId('goal-example').getByText('优化客户投诉处理流程，将响应时间缩短至24小时内').waitFor();
+    await drawer.getByLabel('任务名称').fill('客户数据整理');
+    await drawer.getByLabel('目标描述').fill('整理2023年第三季度的客户数据，去除重复客户，补全缺失字段，为10月客户回访提供名单');
+    await drawer.getByLabel('交付成果').fill('整理后的客户数据表');
+    await drawer.getByLabel('质量标准').fill('无重复客户，字段完整率100%，异常数据单独标注');
+    await pickDate(drawer.getByLabel('截止时间'), '2026-12-04');
+
+    await drawer.getByRole('button', { name: /添加协作者/ }).click();
+    await drawer.getByTestId('collaborator-row').locator('.ant-select').click();
+    await xiaowang.keyboard.type('钱七');
+    await xiaowang.locator('.ant-select-item-option', { hasText: '钱七' }).click();
+    await drawer.getByLabel('分工').fill('负责核对异常数据');
+
+    await drawer.getByRole('button', { name: /添加里程碑/ }).click();
+    await drawer.getByLabel('里程碑名称').fill('数据清洗完成');
+    // After the due date: the server refuses, naming milestones.0.date.
+    const milestoneDate = drawer.getByTestId('milestone-row').getByPlaceholder('日期');
+    await pickDate(milestoneDate, '2026-12-10');
+    const refused = waitForApi(xiaowang, 'POST', '/api/tasks');
+    await drawer.getByRole('button', { name: label('保存') }).click();
+    expect((await refused).status()).toBe(400);
+    await drawer.getByTestId('milestone-row').locator('.ant-form-item-explain-error').waitFor();
+    await shot(xiaowang, JOURNEY, '02-form-server-error-under-milestone', { fullPage: false });
+
+    await pickDate(milestoneDate, '2026-12-02');
+    const created = waitForApi(xiaowang, 'POST', '/api/tasks');
+    await drawer.getByRole('button', { name: label('保存') }).click();
+    const answer = await created;
+    expect(answer.status()).toBe(201);
+    taskId = ((await answer.json()) as { id: number; number: string }).id;
+    await xiaowang.waitForURL(`**/tasks/${taskId}`);
+    await xiaowang.getByTestId('task-title').getByText('客户数据整理').waitFor();
+    expect(await statusTag(xiaowang).innerText()).toBe('未开始');
+    await xiaowang.getByText('钱七：负责核对异常数据').waitFor();
+    await shot(xiaowang, JOURNEY, '03-detail-created');
+  });
+
+  test('TSK-5 progress starts the task and is kept on the timeline', async () => {
+    await xiaowang.getByLabel('进度', { exact: true }).fill('30');
+    await xiaowang.getByLabel('阶段').fill('数据收集中');
+    await xiaowang.getByLabel('说明').fill('已导出CRM客户清单，正在合并销售部的补充名单');
+    const posted = waitForApi(xiaowang, 'POST', `/api/tasks/${taskId}/progress`);
+    await xiaowang.getByRole('button', { name: label('更新进度') }).click();
+    expect((await posted).status()).toBe(200);
+    await xiaowang.getByTestId('progress-timeline').getByText('数据收集中').waitFor();
+    await expect.poll(() => statusTag(xiaowang).innerText()).toBe('进行中');
+    await shot(xiaowang, JOURNEY, '04-progress-posted');
+  });
+
+  test('TSK-6: two working days late, the reason and a new due date come before more progress', async () => {
+    await moveClock(LATE);
+    await xiaowang.reload();
+    await expect.poll(() => statusTag(xiaowang).innerText()).toBe('延期');
+    const delayForm = xiaowang.getByTestId('delay-form');
+    await delayForm.waitFor();
+    expect(await xiaowang.getByTestId('progress-form').count()).toBe(0);
+    await shot(xiaowang, JOURNEY, '05-overdue-needs-reason');
+
+    await delayForm.getByLabel('延期原因').fill('销售部补充名单12月7日才提供，数据合并推迟');
+    await pickDate(delayForm.getByLabel('新的截止时间'), '2026-12-11');
+    const delayed = waitForApi(xiaowang, 'POST', `/api/tasks/${taskId}/delay`);
+    await delayForm.getByRole('button', { name: label('延期说明') }).click();
+    expect((await delayed).status()).toBe(200);
+    await xiaowang.getByTestId('progress-form').waitFor();
+    await expect.poll(() => statusTag(xiaowang).innerText()).toBe('进行中');
+    await xiaowang.getByText('延期：截止时间 2026-12-04 → 2026-12-11').waitFor();
+
+    await xiaowang.getByLabel('进度', { exact: true }).fill('70');
+    await xiaowang.getByLabel('阶段').fill('已完成数据清洗');
+    const posted = waitForApi(xiaowang, 'POST', `/api/tasks/${taskId}/progress`);
+    await xiaowang.getByRole('button', { name: label('更新进度') }).click();
+    expect((await posted).status()).toBe(200);
+    await xiaowang.getByTestId('progress-timeline').getByText('已完成数据清洗').waitFor();
+    await shot(xiaowang, JOURNEY, '06-delay-recorded-progress-again');
+  });
+
+  test('TSK-9: submit with a file → 李四 rejects with requirements → resubmit → accepted, both rounds kept', async () => {
+    await xiaowang.getByRole('button', { name: /提交验收/ }).click();
+    const modal = xiaowang.locator('.ant-modal');
+    await modal.getByText('由 李四 验收').waitFor();
+    const uploaded = waitForApi(xiaowang, 'POST', '/api/files');
+    await modal.locator('input[type=file]').setInputFiles({
+      name: '客户数据表.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('\ufeff客户名称,联系人,电话\nA科技有限公司,刘总,13800000000\n', 'utf8'),
+    });
+    expect((await uploaded).status()).toBe(201);
+    await modal.getByText('客户数据表.csv').waitFor();
+    await modal.getByLabel('提交说明').fill('已按质量标准自查，异常数据见“备注”列');
+    await shot(xiaowang, JOURNEY, '07-submit-dialog', { fullPage: false });
+    const submitted = waitForApi(xiaowang, 'POST', `/api/tasks/${taskId}/submit`);
+    await modal.getByRole('button', { name: label('提交验收') }).click();
+    expect((await submitted).status()).toBe(200);
+    await expect.poll(() => statusTag(xiaowang).innerText()).toBe('待验收');
+
+    lisi = await openAs('lisi');
+    await lisi.goto(`/tasks/${taskId}`);
+    await lisi.getByTestId('task-title').waitFor();
+    await lisi.getByRole('button', { name: /驳\s?回/ }).click();
+    const rejectModal = lisi.locator('.ant-modal');
+    // Without requirements the dialog refuses, under the field.
+    await rejectModal.getByRole('button', { name: label('驳回') }).click();
+    await rejectModal.getByText('请填写修改要求').waitFor();
+    await rejectModal.getByLabel('修改要求').fill('补充10月新增客户的联系电话，异常数据需逐条注明原因');
+    const rejected = waitForApi(lisi, 'POST', `/api/tasks/${taskId}/reject`);
+    await rejectModal.getByRole('button', { name: label('驳回') }).click();
+    expect((await rejected).status()).toBe(200);
+    await expect.poll(() => statusTag(lisi).innerText()).toBe('进行中');
+
+    await xiaowang.reload();
+    await expect.poll(() => statusTag(xiaowang).innerText()).toBe('进行中');
+    await xiaowang.getByRole('tab', { name: /验收记录/ }).click();
+    await xiaowang.getByText('补充10月新增客户的联系电话，异常数据需逐条注明原因').waitFor();
+    await shot(xiaowang, JOURNEY, '08-rejected-with-requirements');
+
+    await xiaowang.getByRole('button', { name: /提交验收/ }).click();
+    await modal.getByLabel('交付链接').fill('https://pan.example.com/s/customer-data-v2');
+    const resubmitted = waitForApi(xiaowang, 'POST', `/api/tasks/${taskId}/submit`);
+    await modal.getByRole('button', { name: label('提交验收') }).click();
+    expect((await resubmitted).status()).toBe(200);
+    await expect.poll(() => statusTag(xiaowang).innerText()).toBe('待验收');
+
+    await lisi.reload();
+    await lisi.getByRole('button', { name: /验收通过/ }).click();
+    const acceptModal = lisi.locator('.ant-modal');
+    await acceptModal.getByLabel('验收意见').fill('数据完整，格式符合要求，同意验收');
+    const accepted = waitForApi(lisi, 'POST', `/api/tasks/${taskId}/accept`);
+    await acceptModal.getByRole('button', { name: label('验收通过') }).click();
+    expect((await accepted).status()).toBe(200);
+    await expect.poll(() => statusTag(lisi).innerText()).toBe('已完成');
+    await lisi.getByRole('tab', { name: /验收记录/ }).click();
+    await expect.poll(() => lisi.getByTestId('acceptance-round').count()).toBe(2);
+    await lisi.getByTestId('acceptance-rounds').getByText('数据完整，格式符合要求，同意验收').waitFor();
+    await shot(lisi, JOURNEY, '09-accepted-two-rounds');
+
+    await lisi.getByRole('tab', { name: /变更记录/ }).click();
+    await lisi.getByTestId('task-history').getByText('验收通过').first().waitFor();
+    await shot(lisi, JOURNEY, '10-change-history');
+  });
+
+  test('Kanban: a refused drop says why; a drag to 进行中 past an open predecessor asks for a reason', async () => {
+    const me = (await (await xiaowang.request.get('/api/auth/session')).json()) as { user: { id: number } };
+    const report = (await apiAs(xiaowang, 'POST', '/api/tasks', {
+      name: '月度销售报告撰写',
+      description: '汇总11月各渠道销售数据，分析同比环比变化',
+      deliverable: 'Word/PPT报告',
+      qualityStandard: '数据与财务部口径一致，含渠道分析和12月建议',
+      ownerId: me.user.id,
+      startDate: '2026-12-08',
+      dueDate: '2026-12-18',
+      major: true,
+      riskNote: '财务部数据可能延迟提供',
+      mitigationPlan: '提前一周向财务部确认数据口径，准备CRM数据作为备用',
+      remarks: '需财务部配合数据',
+      milestones: [
+        { name: '数据收集完成', date: '2026-12-11' },
+        { name: '初稿提交', date: '2026-12-16' },
+      ],
+    })) as { id: number };
+    await apiAs(xiaowang, 'POST', `/api/tasks/${report.id}/start`, {});
+    const followUp = (await apiAs(xiaowang, 'POST', '/api/tasks', {
+      name: '客户回访名单整理',
+      deliverable: '12月客户回访名单',
+      qualityStandard: '覆盖全部重点客户，标注回访人和回访日期',
+      ownerId: me.user.id,
+      startDate: '2026-12-19',
+      dueDate: '2026-12-25',
+      predecessorIds: [report.id],
+    })) as { id: number };
+
+    await xiaowang.goto('/tasks?view=kanban');
+    const board = xiaowang.getByTestId('kanban');
+    const card = (name: string) => board.getByTestId('kanban-card').filter({ hasText: name });
+    await card('客户回访名单整理').waitFor();
+    await shot(xiaowang, JOURNEY, '11-kanban');
+
+    // 延期 is derived from the due date: never a drop target.
+    await card('月度销售报告撰写').dragTo(xiaowang.getByTestId('kanban-column-overdue'));
+    await xiaowang.locator('.ant-message').getByText('「延期」由截止时间自动判定，不能手动拖入。', { exact: false }).waitFor();
+    await shot(xiaowang, JOURNEY, '12-kanban-refused-drop', { fullPage: false });
+
+    // 进行中 → 待验收 opens the submit dialog; cancelled, nothing moves.
+    await card('月度销售报告撰写').dragTo(xiaowang.getByTestId('kanban-column-awaiting_acceptance'));
+    await xiaowang.locator('.ant-modal').getByText('提交后任务变为「待验收」', { exact: false }).waitFor();
+    await xiaowang.locator('.ant-modal').getByRole('button', { name: label('取消') }).click();
+
+    // 未开始 → 进行中 starts it; its predecessor is open, so the start dialog asks for a reason.
+    const refused = waitForApi(xiaowang, 'POST', `/api/tasks/${followUp.id}/start`);
+    await card('客户回访名单整理').dragTo(xiaowang.getByTestId('kanban-column-in_progress'));
+    expect((await refused).status()).toBe(409);
+    const modal = xiaowang.locator('.ant-modal');
+    await modal.getByText('以下前置任务尚未完成').waitFor();
+    await modal.getByLabel('提前开始的理由').fill('重点客户名单已确定，可先整理，报告结论出来后再补充');
+    await shot(xiaowang, JOURNEY, '13-kanban-start-needs-reason', { fullPage: false });
+    const started = waitForApi(xiaowang, 'POST', `/api/tasks/${followUp.id}/start`);
+    await modal.getByRole('button', { name: label('开始任务') }).click();
+    expect((await started).status()).toBe(200);
+    await xiaowang.getByTestId('kanban-column-in_progress').getByText('客户回访名单整理').waitFor();
+    await shot(xiaowang, JOURNEY, '14-kanban-after-drag');
+  });
+
+  test('Gantt with milestones and the finish-to-start arrow; due-date calendar; weekly report; print', async () => {
+    await xiaowang.goto('/tasks?view=gantt');
+    const gantt = xiaowang.getByTestId('gantt');
+    await gantt.waitFor();
+    await expect.poll(() => gantt.getByTestId('gantt-bar').count()).toBe(3);
+    expect(await gantt.getByTestId('gantt-milestone').count()).toBe(3);
+    expect(await gantt.getByTestId('gantt-dependency').count()).toBe(1);
+    await gantt.getByTestId('gantt-today').waitFor();
+    await shot(xiaowang, JOURNEY, '15-gantt-week');
+    await xiaowang.getByText('按月').click();
+    await xiaowang.waitForURL((url) => url.searchParams.get('zoom') === 'month');
+    await shot(xiaowang, JOURNEY, '16-gantt-month');
+
+    await xiaowang.goto('/tasks?view=calendar&month=2026-12');
+    await xiaowang.getByTestId('calendar-task').filter({ hasText: '月度销售报告撰写' }).waitFor();
+    await shot(xiaowang, JOURNEY, '17-due-calendar');
+
+    await lisi.goto('/tasks?view=weekly');
+    await lisi.getByText('按部门').click();
+    await lisi.getByTestId('weekly-report').getByText(/市场部 周报/).waitFor();
+    await lisi.getByTestId('weekly-done').getByText('客户数据整理').waitFor();
+    await shot(lisi, JOURNEY, '18-weekly-department');
+
+    await xiaowang.goto(`/tasks/${taskId}`);
+    await xiaowang.getByRole('button', { name: /打\s?印/ }).click();
+    await xiaowang.waitForURL(`**/tasks/${taskId}/print`);
+    await xiaowang.locator('.od-print-form').getByText('任务跟踪表').first().waitFor();
+    await shot(xiaowang, JOURNEY, '19-print-task');
+    await xiaowang.goto('/tasks?scope=all');
+    await xiaowang.getByRole('button', { name: /打\s?印/ }).click();
+    await xiaowang.waitForURL((url) => url.pathname === '/tasks/print');
+    await xiaowang.locator('.od-print-data').getByText('月度销售报告撰写', { exact: false }).waitFor();
+    await shot(xiaowang, JOURNEY, '20-print-sheet');
+  });
+
+  test('at phone width: the list as cards, the detail, the board', async () => {
+    const phone = await openAs('xiaowang', 375, 812);
+    await phone.goto('/tasks');
+    await phone.getByTestId('task-card').first().waitFor();
+    await shot(phone, JOURNEY, '21-phone-list');
+    await phone.goto(`/tasks/${taskId}`);
+    await phone.getByTestId('task-title').waitFor();
+    await shot(phone, JOURNEY, '22-phone-detail');
+    await phone.goto('/tasks?view=kanban');
+    await phone.getByTestId('kanban').waitFor();
+    await shot(phone, JOURNEY, '23-phone-kanban', { fullPage: false });
+    expect(pageErrors).toEqual([]);
+  });
+});

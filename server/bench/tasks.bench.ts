@@ -1,0 +1,287 @@
+/**
+ * `npm run bench` — the task module's performance figures (issue 5, "Performance"). Not a test,
+ * not run in CI: it prints numbers and PASS/FAIL against the targets.
+ *
+ * For each driver (BENCH_DRIVER=pg|pglite|both, default both):
+ * 1. Seeds a fresh database in SQL (seed.ts): 5,000 people in 126 departments (one of 200), and
+ *    BENCH_TASKS tasks on PostgreSQL (default 1,000,000) / BENCH_PGLITE_TASKS on PGlite (default
+ *    100,000), then VACUUM ANALYZE. PostgreSQL: a database `opsdesk_bench` created and dropped
+ *    on the server of BENCH_DATABASE_URL / DATABASE_URL (default postgres://postgres@127.0.0.1:5432;
+ *    the URL's own database is never touched); PGlite: a temporary data dir.
+ * 2. Captures the SQL of each request: the app in-process, the driver's query method wrapped
+ *    during one request after two warm-ups (capture.ts) — exactly the statements and parameters.
+ * 3. Endpoint: a real server in a child process (child.ts serve), logged in (session cookie),
+ *    loaded by autocannon at BENCH_CONNECTIONS (8) connections for BENCH_SECONDS (10) after
+ *    BENCH_WARMUP_SECONDS (2).
+ * 4. Raw: the captured statements replayed through bare `pg` (a pool of 8 clients, one per
+ *    iteration) or the PGlite instance (single connection: the 8 workers queue on it), same
+ *    duration, in a child process too (child.ts raw).
+ * 5. Prints req/s, p50 and p95 for both sides, the ratio, and PASS/FAIL: endpoint req/s ≥ 70 % of
+ *    raw; p95 < 20 ms on PostgreSQL, < 50 ms on PGlite. BENCH_EXPLAIN=1 also prints EXPLAIN
+ *    ANALYZE of every captured statement; BENCH_KEEP=1 keeps the database / data dir.
+ *
+ * The four requests: "my open tasks" (a staff member, page of 50), the head's department list
+ * filtered by 延期 (page of 50), a 2-character search (数据, by the same head over everything they
+ * may see, page of 50), and the weekly report of the 200-person department.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { type Database, migrateDatabase, openDatabase } from '../src/db/client.ts';
+import { dateInZone } from '../src/platform/calendar/zone.ts';
+import { type BenchRequest, captureStatements, injectLogin } from './capture.ts';
+import type { Captured } from './child.ts';
+import { type Figures, runHttp } from './measure.ts';
+import { BENCH_PASSWORD, type BenchWorld, analyze, seedBench } from './seed.ts';
+
+const env = process.env;
+const DRIVERS = env.BENCH_DRIVER === 'pg' ? ['pg'] : env.BENCH_DRIVER === 'pglite' ? ['pglite'] : ['pg', 'pglite'];
+const SECONDS = Number(env.BENCH_SECONDS ?? 10);
+const WARMUP = Number(env.BENCH_WARMUP_SECONDS ?? 2);
+const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 8);
+const TARGET_RATIO = 0.7;
+const TARGET_P95 = { pg: 20, pglite: 50 } as const;
+const TIME_ZONE = 'Asia/Shanghai';
+const here = path.dirname(new URL(import.meta.url).pathname);
+const log = (line = ''): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+function requestsOf(world: BenchWorld): BenchRequest[] {
+  return [
+    { key: 'mine', title: '我负责的未完成任务 my open tasks (50)', url: '/api/tasks?scope=mine&status=not_started,in_progress,awaiting_acceptance,overdue&pageSize=50', user: world.staffUsername },
+    { key: 'overdue', title: '本部门 延期 department overdue (50)', url: '/api/tasks?scope=department&status=overdue&pageSize=50', user: world.headUsername },
+    { key: 'search', title: '搜索“数据” 2-char search (50)', url: `/api/tasks?scope=all&q=${encodeURIComponent('数据')}&pageSize=50`, user: world.headUsername },
+    { key: 'weekly', title: '周报 weekly report, 200 people', url: `/api/tasks/weekly-report?departmentId=${world.bigDepartmentId}`, user: world.headUsername },
+  ];
+}
+
+/** A server/raw child: resolves with its stdout lines as they come; `stop()` ends it. */
+function child(args: string[], childEnv: Record<string, string>) {
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'child.ts'), ...args], {
+    env: { ...env, ...childEnv },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = readline.createInterface({ input: proc.stdout });
+  const exited = new Promise<number>((resolve) => proc.once('exit', (code) => resolve(code ?? 0)));
+  return {
+    lines,
+    exited,
+    stop: async () => {
+      proc.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+const firstLine = (lines: readline.Interface) =>
+  new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    lines.once('close', () => reject(new Error('child ended before answering')));
+  });
+
+interface Target {
+  driver: 'pg' | 'pglite';
+  tasks: number;
+  childEnv: Record<string, string>;
+  open: () => Promise<Database>;
+  drop: () => Promise<void>;
+}
+
+async function pgTarget(): Promise<Target> {
+  const server = new URL(env.BENCH_DATABASE_URL ?? env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const adminUrl = new URL(server);
+  adminUrl.pathname = '/postgres';
+  const benchUrl = new URL(server);
+  benchUrl.pathname = '/opsdesk_bench';
+  const admin = new pg.Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS opsdesk_bench WITH (FORCE)');
+  await admin.query('CREATE DATABASE opsdesk_bench');
+  await admin.end();
+  return {
+    driver: 'pg',
+    tasks: Number(env.BENCH_TASKS ?? 1_000_000),
+    childEnv: { BENCH_DATABASE_URL: benchUrl.toString() },
+    open: () => openDatabase({ databaseUrl: benchUrl.toString(), dataDir: '' }),
+    drop: async () => {
+      if (env.BENCH_KEEP === '1') return log(`  kept ${benchUrl.toString()}`);
+      const c = new pg.Client({ connectionString: adminUrl.toString() });
+      await c.connect();
+      await c.query('DROP DATABASE IF EXISTS opsdesk_bench WITH (FORCE)');
+      await c.end();
+    },
+  };
+}
+
+function pgliteTarget(): Target {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdesk-bench-pglite-'));
+  return {
+    driver: 'pglite',
+    tasks: Number(env.BENCH_PGLITE_TASKS ?? 100_000),
+    childEnv: { BENCH_DATA_DIR: dataDir },
+    open: () => openDatabase({ databaseUrl: undefined, dataDir }),
+    drop: async () => {
+      if (env.BENCH_KEEP === '1') return log(`  kept ${dataDir}`);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Seeds, then captures each request's statements in-process; returns them and a description of the answers. */
+async function prepare(target: Target): Promise<{ world: BenchWorld; captured: Captured[] }> {
+  const database = await target.open();
+  try {
+    await migrateDatabase(database);
+    log(`seeding ${target.tasks.toLocaleString('en')} tasks (${target.driver})`);
+    const world = await seedBench(database, { tasks: target.tasks, today: dateInZone(new Date(), TIME_ZONE), log });
+    const t0 = performance.now();
+    await analyze(database);
+    log(`  VACUUM ANALYZE: ${Math.round(performance.now() - t0)} ms`);
+
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdesk-bench-capture-'));
+    const keyFile = path.join(tmp, 'bench.key');
+    fs.writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
+    const config = loadConfig({}, { logLevel: 'silent', webDist: '/nonexistent', filesDir: path.join(tmp, 'files'), keyFile, timeZone: TIME_ZONE });
+    const app = await buildApp({ config, database });
+    const captured: Captured[] = [];
+    try {
+      const cookies = new Map<string, string>();
+      for (const request of requestsOf(world)) {
+        const cookie = cookies.get(request.user) ?? (await injectLogin(app, request.user, BENCH_PASSWORD));
+        cookies.set(request.user, cookie);
+        const call = async () => {
+          const res = await app.inject({ method: 'GET', url: request.url, headers: { cookie } });
+          if (res.statusCode !== 200) throw new Error(`${request.url}: ${res.statusCode} ${res.body}`);
+          return res;
+        };
+        await call();
+        await call();
+        let answer = '';
+        const statements = await captureStatements(database, async () => {
+          const res = await call();
+          answer = describe(request.key, res.json(), res.rawPayload.length);
+        });
+        captured.push({ key: request.key, statements });
+        log(`  ${request.key}: ${statements.length} statements; answer ${answer}`);
+        if (env.BENCH_EXPLAIN === '1') await explain(database, statements);
+      }
+    } finally {
+      await app.close();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+    return { world, captured };
+  } finally {
+    await database.close();
+  }
+}
+
+function describe(key: string, body: unknown, bytes: number): string {
+  const kb = `${Math.round(bytes / 1024)} KB`;
+  if (key === 'weekly') {
+    const r = body as { done: unknown[]; inProgress: unknown[]; overdue: unknown[]; atRisk: unknown[]; people: unknown[] };
+    return `${r.people.length} people, ${r.done.length} done, ${r.inProgress.length} in progress, ${r.overdue.length} 延期, ${r.atRisk.length} at risk (${kb})`;
+  }
+  const page = body as { items: unknown[]; total: number };
+  return `${page.items.length} of ${page.total.toLocaleString('en')} (${kb})`;
+}
+
+async function explain(database: Database, statements: Captured['statements']) {
+  for (const s of statements) {
+    const text = `EXPLAIN (ANALYZE, BUFFERS) ${s.text}`;
+    const result = database.pool ? await database.pool.query(text, s.values) : await database.pglite!.query(text, s.values);
+    log(`\n    ${s.text.slice(0, 400)}\n    ${JSON.stringify(s.values).slice(0, 200)}`);
+    for (const row of result.rows as Record<string, string>[]) log(`      ${Object.values(row)[0]}`);
+  }
+}
+
+async function measureEndpoints(target: Target, world: BenchWorld): Promise<Map<string, Figures>> {
+  const server = child(['serve'], target.childEnv);
+  const out = new Map<string, Figures>();
+  try {
+    const { port } = JSON.parse(await firstLine(server.lines)) as { port: number };
+    const base = `http://127.0.0.1:${port}`;
+    const cookies = new Map<string, string>();
+    for (const request of requestsOf(world)) {
+      let cookie = cookies.get(request.user);
+      if (!cookie) {
+        const res = await fetch(`${base}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: request.user, password: BENCH_PASSWORD }),
+        });
+        if (!res.ok) throw new Error(`login ${request.user}: ${res.status}`);
+        cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+        cookies.set(request.user, cookie);
+      }
+      await runHttp({ url: base + request.url, cookie, seconds: WARMUP, connections: CONNECTIONS });
+      out.set(request.key, await runHttp({ url: base + request.url, cookie, seconds: SECONDS, connections: CONNECTIONS }));
+    }
+  } finally {
+    await server.stop();
+  }
+  return out;
+}
+
+async function measureRaw(target: Target, captured: Captured[]): Promise<Map<string, Figures>> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'opsdesk-bench-sql-')), 'statements.json');
+  fs.writeFileSync(file, JSON.stringify(captured));
+  const raw = child(['raw', file], { ...target.childEnv, BENCH_SECONDS: String(SECONDS), BENCH_WARMUP_SECONDS: String(WARMUP), BENCH_CONNECTIONS: String(CONNECTIONS) });
+  const out = new Map<string, Figures>();
+  raw.lines.on('line', (line) => {
+    const { key, figures } = JSON.parse(line) as { key: string; figures: Figures };
+    out.set(key, figures);
+  });
+  const code = await raw.exited;
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  if (code !== 0) throw new Error(`raw replay exited with ${code}`);
+  return out;
+}
+
+const ms = (v: number) => `${v.toFixed(1)} ms`.padStart(9);
+const rps = (v: number) => `${v.toFixed(0)}/s`.padStart(7);
+
+function report(target: Target, world: BenchWorld, endpoint: Map<string, Figures>, raw: Map<string, Figures>): boolean {
+  const limit = TARGET_P95[target.driver];
+  log(`\n== ${target.driver === 'pg' ? 'PostgreSQL' : 'PGlite'} · ${target.tasks.toLocaleString('en')} tasks · ${CONNECTIONS} connections · ${SECONDS} s each`);
+  log(`   ${'request'.padEnd(38)} ${'endpoint req/s   p50       p95'.padEnd(34)} ${'raw SQL req/s   p50       p95'.padEnd(33)} ratio  verdict`);
+  let pass = true;
+  for (const request of requestsOf(world)) {
+    const e = endpoint.get(request.key)!;
+    const r = raw.get(request.key)!;
+    const ratio = e.perSecond / r.perSecond;
+    const ok = ratio >= TARGET_RATIO && e.p95 < limit && e.errors === 0 && r.errors === 0;
+    pass &&= ok;
+    const why = [
+      ratio < TARGET_RATIO ? `ratio < ${TARGET_RATIO * 100} %` : '',
+      e.p95 >= limit ? `p95 ≥ ${limit} ms` : '',
+      e.errors || r.errors ? `errors ${e.errors}/${r.errors}${r.firstError ? ` (${r.firstError})` : ''}` : '',
+    ].filter(Boolean);
+    log(
+      `   ${request.title.padEnd(38)} ${rps(e.perSecond)} ${ms(e.p50)} ${ms(e.p95)}      ${rps(r.perSecond)} ${ms(r.p50)} ${ms(r.p95)}   ${`${(ratio * 100).toFixed(0)} %`.padStart(5)}  ${ok ? 'PASS' : `FAIL (${why.join(', ')})`}`,
+    );
+  }
+  log(`   targets: endpoint ≥ ${TARGET_RATIO * 100} % of raw SQL req/s; endpoint p95 < ${limit} ms`);
+  return pass;
+}
+
+let allPass = true;
+log(`OpsDesk task bench — ${new Date().toISOString()} · node ${process.version} · ${os.cpus().length} CPUs · load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+for (const driver of DRIVERS) {
+  const target = driver === 'pg' ? await pgTarget() : pgliteTarget();
+  try {
+    const { world, captured } = await prepare(target);
+    const endpoint = await measureEndpoints(target, world);
+    const raw = await measureRaw(target, captured);
+    allPass = report(target, world, endpoint, raw) && allPass;
+  } finally {
+    await target.drop();
+  }
+}
+log(`\n${allPass ? 'PASS' : 'FAIL'} (load at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);

@@ -1,0 +1,111 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TTaskCounts, TTaskPage } from '@opsdesk/contract';
+import { getCalendar } from '../../platform/calendar/service.ts';
+import { isAtRisk } from './rules.ts';
+import { taskMilestones, tasks } from './schema.ts';
+import { type TaskTestWorld, createVia, ok, taskBody, taskWorld } from './testing.ts';
+
+// Test clock: Thursday 2026-11-26 (company day). Working days around it: Mon 23 … Fri 27, Mon 30.
+let w: TaskTestWorld;
+const made: Record<string, number> = {};
+const names = (page: TTaskPage) => page.items.map((i) => i.name);
+
+beforeAll(async () => {
+  w = await taskWorld();
+  const lisi = await w.as('lisi');
+  const zhangsan = await w.as('zhangsan');
+  const { xiaowang, qianqi, zhangsan: zs } = w.ids as Record<string, number>;
+  const add = async (key: string, by: typeof lisi, ownerId: number, extra: Parameters<typeof taskBody>[1] = {}) =>
+    (made[key] = (await createVia(by, taskBody(ownerId, { description: '按计划推进', ...extra, name: key }))).id);
+  // 小王 owns four; 钱七 one with 小王 helping; 张三 (研发部) one nobody in 市场部 takes part in.
+  await add('客户数据整理', lisi, xiaowang!, { startDate: '2026-11-16', dueDate: '2026-11-30', description: '核对客户名单' });
+  await add('月度销售报告撰写', lisi, xiaowang!, { startDate: '2026-11-01', dueDate: '2026-11-20' });
+  await add('渠道预算测算', lisi, xiaowang!, { startDate: '2026-11-26', dueDate: '2026-12-18', major: true, riskNote: '预算口径未定', mitigationPlan: '先按去年口径测算' });
+  await add('展会物料清单', lisi, xiaowang!, { startDate: '2026-11-20', dueDate: '2026-12-11', milestones: [{ name: '供应商报价', date: '2026-11-27' }] });
+  await add('老客户回访', lisi, qianqi!, { collaborators: [{ personId: xiaowang!, share: '整理回访名单' }] });
+  await add('开发排期', zhangsan, zs!, { description: '研发部内部排期' });
+  // Progress as if posted: 客户数据整理 is behind (0 % after 8 of 11 working days), 展会物料 done.
+  await w.t.database.db.update(tasks).set({ status: 'in_progress', progress: 20 }).where(eq(tasks.id, made['月度销售报告撰写']!));
+  await w.t.database.db.update(tasks).set({ status: 'done', progress: 100 }).where(eq(tasks.id, made['渠道预算测算']!));
+  await w.t.database.db.update(tasks).set({ status: 'in_progress', progress: 60 }).where(eq(tasks.id, made['展会物料清单']!));
+});
+afterAll(() => w.t.close());
+
+const list = async (username: string, query: string) => ok<TTaskPage>((await w.as(username)).get(`/api/tasks?${query}`));
+
+describe('GET /api/tasks — ALL-7 scopes', () => {
+  it('我负责的 / 我参与的 / 本部门 / 全部 for staff: only what they own or take part in', async () => {
+    expect(names(await list('xiaowang', 'scope=mine'))).toEqual(['月度销售报告撰写', '客户数据整理', '展会物料清单', '渠道预算测算']);
+    expect(names(await list('xiaowang', 'scope=involved'))).toEqual(['老客户回访']);
+    expect(names(await list('xiaowang', 'scope=department')).sort()).toEqual(['客户数据整理', '展会物料清单', '月度销售报告撰写', '渠道预算测算', '老客户回访'].sort());
+    expect(names(await list('xiaowang', 'scope=all'))).not.toContain('开发排期');
+    // 李四 created them all and heads 市场部; 张三's own task stays his.
+    expect((await list('lisi', 'scope=department')).total).toBe(5);
+    expect(names(await list('lisi', 'scope=involved'))).toHaveLength(5);
+    expect(names(await list('lisi', 'scope=all'))).not.toContain('开发排期');
+    expect((await list('zhouzong', 'scope=all')).total).toBe(6);
+    expect(names(await list('wuming', 'scope=all'))).toEqual(['开发排期']); // division leader of 研发部
+  });
+
+  it('401 without login; 400 naming the field for a bad filter', async () => {
+    expect((await w.t.app.inject({ method: 'GET', url: '/api/tasks/counts' })).statusCode).toBe(401);
+    const xw = await w.as('xiaowang');
+    for (const [q, field] of [
+      ['status=late', 'status.0'],
+      ['pageSize=500', 'pageSize'],
+      ['dueFrom=2026-13-01', 'dueFrom'],
+      ['sort=name', 'sort'],
+      ['scope=everyone', 'scope'],
+    ]) {
+      const res = await xw.get(`/api/tasks?${q}`);
+      expect(res.statusCode, q).toBe(400);
+      expect(res.json().field, q).toBe(field);
+    }
+  });
+});
+
+describe('GET /api/tasks — filters, sort, paging, counts', () => {
+  it('TSK-4 延期 is derived: filtered, counted and paged by it; every task has exactly one status', async () => {
+    const overdue = await list('lisi', 'scope=department&status=overdue');
+    expect(overdue.items.map((i) => [i.name, i.status, i.workflowStatus, i.overdueDays])).toEqual([['月度销售报告撰写', 'overdue', 'in_progress', 6]]);
+    expect(names(await list('lisi', 'scope=department&status=in_progress'))).toEqual(['展会物料清单']);
+    expect(names(await list('lisi', 'scope=department&status=in_progress,overdue'))).toEqual(['月度销售报告撰写', '展会物料清单']);
+    const counts = await ok<TTaskCounts>((await w.as('lisi')).get('/api/tasks/counts?scope=department'));
+    expect(counts).toEqual({ not_started: 2, in_progress: 1, awaiting_acceptance: 0, done: 1, overdue: 1, atRisk: 2, total: 5 });
+    expect(counts.not_started + counts.in_progress + counts.awaiting_acceptance + counts.done + counts.overdue).toBe(counts.total);
+    const page2 = await list('lisi', 'scope=department&pageSize=2&page=2&sort=-dueDate');
+    expect(page2).toMatchObject({ total: 5, page: 2, pageSize: 2 });
+    expect(names(page2)).toEqual(['老客户回访', '客户数据整理']);
+  });
+
+  it('TSK-8 at risk by SQL, the same as the rule: behind elapsed working time, or an undone milestone within 2 working days', async () => {
+    const risky = await list('lisi', 'scope=department&atRisk=true');
+    // 客户数据整理: 0 % after 8 of 11 working days; 展会物料清单: 供应商报价 due tomorrow, undone.
+    expect(names(risky)).toEqual(['客户数据整理', '展会物料清单']);
+    const cal = await getCalendar(w.t.database.db);
+    const all = await list('zhouzong', 'scope=all&pageSize=50');
+    for (const item of all.items) {
+      const milestones = await w.t.database.db.select().from(taskMilestones).where(eq(taskMilestones.taskId, item.id));
+      const rule = isAtRisk({ status: item.workflowStatus, startDate: item.startDate, dueDate: item.dueDate, progress: item.progress }, milestones, cal, '2026-11-26');
+      expect(item.atRisk, item.name).toBe(rule);
+    }
+    // Ticking the milestone off clears the flag.
+    const milestone = all.items.find((i) => i.name === '展会物料清单')!.milestones[0]!;
+    await ok((await w.as('xiaowang')).patch(`/api/tasks/${made['展会物料清单']}/milestones/${milestone.id}`, { done: true }));
+    expect(names(await list('lisi', 'scope=department&atRisk=true'))).toEqual(['客户数据整理']);
+  });
+
+  it('owner, department, due range (the calendar), major and 2-character search over number, name, description', async () => {
+    expect(names(await list('zhouzong', `scope=all&ownerId=${w.ids.qianqi}`))).toEqual(['老客户回访']);
+    expect(names(await list('zhouzong', `scope=all&departmentId=${w.depts.YF}`))).toEqual(['开发排期']);
+    expect(names(await list('zhouzong', 'scope=all&dueFrom=2026-11-28&dueTo=2026-12-05'))).toEqual(['客户数据整理', '老客户回访', '开发排期']);
+    expect(names(await list('zhouzong', 'scope=all&major=true'))).toEqual(['渠道预算测算']);
+    expect(names(await list('zhouzong', 'scope=all&q=客户'))).toEqual(['客户数据整理', '老客户回访']);
+    expect(names(await list('zhouzong', 'scope=all&q=名单'))).toEqual(['客户数据整理']); // in the description
+    expect(names(await list('zhouzong', 'scope=all&q=研发部内部'))).toEqual(['开发排期']);
+    const one = await list('zhouzong', 'scope=all&q=T20261101');
+    expect(one.items.map((i) => i.number)).toEqual(['T20261101']);
+    expect(names(await list('zhouzong', 'scope=all&q=预算口径'))).toEqual([]); // risk notes are not searched
+  });
+});

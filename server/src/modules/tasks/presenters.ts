@@ -1,0 +1,70 @@
+import type { TTaskCollaborator, TTaskListItem, TTaskMilestone, TTaskPermissions, TTaskRef } from '@opsdesk/contract';
+import { toIso } from '../../platform/calendar/zone.ts';
+import { displayStatus, overdueDays } from './rules.ts';
+import type { tasks } from './schema.ts';
+import type { TaskDay } from './sql.ts';
+
+export type TaskColumns = Omit<typeof tasks.$inferSelect, 'searchTokens'>;
+
+/** A task row as the list query reads it: the row, the names around it, and TSK-8 from SQL. */
+export interface TaskListRow {
+  task: TaskColumns;
+  ownerName: string;
+  departmentName: string | null;
+  acceptorName: string | null;
+  atRisk: boolean;
+}
+
+export interface TaskExtras {
+  collaborators: TTaskCollaborator[];
+  milestones: TTaskMilestone[];
+  predecessorIds: number[];
+  permissions: TTaskPermissions;
+}
+
+/** What leaves the server about a task in a list, a Kanban card or a Gantt bar. */
+export function presentListItem(row: TaskListRow, extras: TaskExtras, day: TaskDay): TTaskListItem {
+  const t = row.task;
+  return {
+    id: t.id,
+    number: t.number,
+    name: t.name,
+    owner: { id: t.ownerId, name: row.ownerName },
+    department: t.departmentId === null || row.departmentName === null ? null : { id: t.departmentId, name: row.departmentName },
+    acceptor: t.acceptorId === null || row.acceptorName === null ? null : { id: t.acceptorId, name: row.acceptorName },
+    collaborators: extras.collaborators,
+    startDate: t.startDate,
+    dueDate: t.dueDate,
+    progress: t.progress,
+    stage: t.stage,
+    status: displayStatus(t, day.today),
+    workflowStatus: t.status,
+    overdueDays: overdueDays(t, day.today),
+    atRisk: Boolean(row.atRisk),
+    major: t.major,
+    deliverable: t.deliverable,
+    acceptanceOpinion: t.acceptanceOpinion,
+    remarks: t.remarks,
+    delayReason: t.delayReason,
+    milestones: extras.milestones,
+    predecessorIds: extras.predecessorIds,
+    updatedAt: toIso(t.updatedAt),
+    permissions: extras.permissions,
+  };
+}
+
+export const presentRef = (t: Pick<TaskColumns, 'id' | 'number' | 'name' | 'status' | 'dueDate'>, day: TaskDay): TTaskRef => ({
+  id: t.id,
+  number: t.number,
+  name: t.name,
+  status: displayStatus(t, day.today),
+  dueDate: t.dueDate,
+});
+
+export const presentMilestone = (m: { id: number; name: string; date: string; done: boolean; doneAt: string | null }): TTaskMilestone => ({
+  id: m.id,
+  name: m.name,
+  date: m.date,
+  done: m.done,
+  doneAt: m.doneAt === null ? null : toIso(m.doneAt),
+});

@@ -1,0 +1,93 @@
+import { type SQL, and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import type { TTaskSort, TTaskStatus } from '@opsdesk/contract';
+import type { Scope } from '../../platform/access/scope.ts';
+import { addDays } from '../../platform/calendar/dates.ts';
+import type { Calendar } from '../../platform/calendar/snapshot.ts';
+import { ordinalOf } from '../../platform/calendar/store.ts';
+import { dateInZone } from '../../platform/calendar/zone.ts';
+import { milestoneRiskLimit } from './rules.ts';
+import { taskCollaborators, taskMilestones, tasks } from './schema.ts';
+
+/**
+ * The SQL twins of rules.ts (TSK-4 延期, TSK-8 at risk) and the ALL-7 scope clauses, written so
+ * the planner can use the indexes of schema.ts at a million rows: constants (today, today's
+ * ordinal) are computed once per statement, lists of ids come from InitPlans (`= any(array(…))`).
+ */
+
+/** "Today" for one request, in the company zone, and what TSK-8 compares with. */
+export interface TaskDay {
+  today: string;
+  yesterday: string;
+  /** TSK-8: an undone milestone on or before this date flags the task. */
+  milestoneLimit: string;
+}
+
+export function taskDay(cal: Calendar, now: Date, timeZone: string): TaskDay {
+  const today = dateInZone(now, timeZone);
+  return { today, yesterday: addDays(today, -1), milestoneLimit: milestoneRiskLimit(cal, today) };
+}
+
+/** TSK-4 延期 as SQL: open and due before today. */
+export const overdueSql = (day: TaskDay): SQL => sql`(${tasks.status} <> 'done' and ${tasks.dueDate} < ${day.today}::date)`;
+
+const dayBeforeStart = sql`(${tasks.startDate} - 1)`;
+
+/**
+ * TSK-8 as SQL (see isAtRisk): open, not yet late, and either progress % below the share of
+ * working days elapsed (calendar ordinals: working days in (start-1, yesterday] over (start-1, due])
+ * or an undone milestone by `milestoneLimit`. A date outside the calendar's years gives NULL → false.
+ */
+export const atRiskSql = (day: TaskDay): SQL<boolean> => sql<boolean>`(${tasks.status} in ('not_started', 'in_progress') and ${tasks.dueDate} >= ${day.today}::date and (
+  coalesce(${tasks.progress} * (${ordinalOf(tasks.dueDate)} - ${ordinalOf(dayBeforeStart)}) < 100 * (${ordinalOf(day.yesterday)} - ${ordinalOf(dayBeforeStart)}), false)
+  or exists (select 1 from ${taskMilestones} where ${taskMilestones.taskId} = ${tasks.id} and not ${taskMilestones.done} and ${taskMilestones.date} <= ${day.milestoneLimit}::date)))`;
+
+/** Tasks where the person is a collaborator, as an index-usable id list. */
+export const collaboratingSql = (personId: number): SQL =>
+  sql`${tasks.id} = any(array(select ${taskCollaborators.taskId} from ${taskCollaborators} where ${taskCollaborators.personId} = ${personId}))`;
+
+/** ALL-7: what the person may see; undefined for the general manager. */
+export function visibleWhere(scope: Scope): SQL | undefined {
+  if (scope.all) return undefined;
+  const me = scope.personId;
+  const conditions: SQL[] = [eq(tasks.ownerId, me), eq(tasks.creatorId, me), eq(tasks.acceptorId, me), collaboratingSql(me)];
+  if (scope.departmentIds.length) conditions.push(inArray(tasks.departmentId, scope.departmentIds));
+  return or(...conditions);
+}
+
+/** 我参与的: a collaborator, the acceptor or the creator — not the owner (that is 我负责的). */
+export const involvedWhere = (personId: number): SQL =>
+  and(or(collaboratingSql(personId), eq(tasks.acceptorId, personId), eq(tasks.creatorId, personId)), ne(tasks.ownerId, personId))!;
+
+/**
+ * TSK-4 status filter over the derived statuses: each task is in exactly one. Without `done`, the
+ * clause says `status <> 'done'` outright, so the open-task partial indexes apply.
+ */
+export function statusWhere(statuses: readonly TTaskStatus[], day: TaskDay): SQL | undefined {
+  const wanted = new Set(statuses);
+  if (!wanted.size || wanted.size === 5) return undefined;
+  const notLate = sql`${tasks.dueDate} >= ${day.today}::date`;
+  const parts: SQL[] = [];
+  const open = (['not_started', 'in_progress', 'awaiting_acceptance', 'overdue'] as const).filter((s) => wanted.has(s));
+  if (open.length === 4) parts.push(ne(tasks.status, 'done'));
+  else {
+    for (const s of open) parts.push(s === 'overdue' ? overdueSql(day) : and(eq(tasks.status, s), notLate)!);
+  }
+  if (wanted.has('done')) return or(eq(tasks.status, 'done'), ...parts);
+  return and(ne(tasks.status, 'done'), or(...parts));
+}
+
+/** Exported for the 任务跟踪表 export, which reads the list's order in keyset pages (io.service.ts). */
+export const SORT_COLUMNS = {
+  dueDate: tasks.dueDate,
+  startDate: tasks.startDate,
+  number: tasks.number,
+  progress: tasks.progress,
+  updatedAt: tasks.updatedAt,
+} as const;
+
+/** The list order; ties broken by id so pages never repeat or skip a row. */
+export function orderOf(sort: TTaskSort): SQL[] {
+  const descending = sort.startsWith('-');
+  const column = SORT_COLUMNS[sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS];
+  return descending ? [desc(column), desc(tasks.id)] : [asc(column), asc(tasks.id)];
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { Alert, App, Flex, Progress, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { TASK_STATUSES, taskMove, type TTaskListItem, type TTaskStatus } from '@opsdesk/contract';
+import { useOptimisticStart, useTaskCounts, useTasks, type TaskFilters } from '../../../api/tasks.ts';
+import { LoadError } from '../../../components/LoadError.tsx';
+import { useNotifyError } from '../../../lib/useErrorText.ts';
+import { TaskActionModal, type TaskDialogKind } from '../actions/TaskActionModal.tsx';
+import { toCountsQuery } from '../taskQuery.ts';
+import { DueDate, STATUS_COLOR, TaskMarkers } from '../taskStatus.tsx';
+import { KanbanBoard } from './KanbanBoard.tsx';
+
+const BOARD_SIZE = 200; // the API's largest page: the most urgent first (by due date)
+
+interface Props {
+  filters: TaskFilters;
+  onOpen: (id: number) => void;
+}
+
+/**
+ * 看板 by status. A drop means what `taskMove` (contract) says: 未开始 → 进行中 starts at once
+ * (optimistic; a dependency or TSK-7 refusal opens the start dialog), → 待验收 opens the submit
+ * dialog, → 已完成 / back to 进行中 the acceptor's accept / reject dialogs; 延期 is no target.
+ */
+export function KanbanView({ filters, onOpen }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const { status: _status, ...rest } = filters;
+  const list = useTasks({ ...rest, sort: 'dueDate', page: 1, pageSize: BOARD_SIZE });
+  const counts = useTaskCounts(toCountsQuery(filters));
+  const start = useOptimisticStart();
+  const [dialog, setDialog] = useState<{ id: number; kind: TaskDialogKind } | null>(null);
+  const pending = new Set(start.isPending && start.variables ? [start.variables.task.id] : []);
+
+  const refuse = (task: TTaskListItem, target: TTaskStatus): string | null => {
+    if (target === 'overdue') return t('tasks.kanban.refuseOverdue');
+    if (target === 'not_started') return t('tasks.kanban.refuseBack');
+    if (task.workflowStatus === 'done') return t('tasks.kanban.refuseDone');
+    // An overdue card already is in this state: being late is fixed by progress or a delay, not a drag.
+    if (task.workflowStatus === target) return t('tasks.kanban.refuseSame', { status: t(`tasks.status.${target}`) });
+    const move = taskMove(task.workflowStatus, target);
+    const p = task.permissions;
+    if (move === 'start') return p.canStart ? null : t('tasks.kanban.refuseStart');
+    if (move === 'submit') return p.canSubmit ? null : t('tasks.kanban.refuseSubmit');
+    if (move === 'accept') return p.canAccept ? null : t('tasks.kanban.refuseAccept', { name: task.acceptor?.name ?? t('tasks.kanban.theAcceptor') });
+    if (move === 'reject') return p.canReject ? null : t('tasks.kanban.refuseAccept', { name: task.acceptor?.name ?? t('tasks.kanban.theAcceptor') });
+    return t('tasks.kanban.refuseMove', { from: t(`tasks.status.${task.workflowStatus}`), to: t(`tasks.status.${target}`) });
+  };
+
+  const move = (task: TTaskListItem, target: TTaskStatus) => {
+    const kind = taskMove(task.workflowStatus, target);
+    if (kind === 'start') {
+      start.mutate(
+        { task, body: { overrideReason: null } },
+        {
+          onSuccess: () => void message.success(t('tasks.dialogs.start.done')),
+          onError: (err) => {
+            // Open predecessors or a missing risk plan: the dialog explains and asks for what is missing.
+            notifyError(err);
+            setDialog({ id: task.id, kind: 'start' });
+          },
+        },
+      );
+    } else if (kind) setDialog({ id: task.id, kind });
+  };
+
+  const columns = TASK_STATUSES.map((key) => ({ key, title: t(`tasks.status.${key}`), color: STATUS_COLOR[key], total: counts.data?.[key] }));
+  const items = list.data?.items ?? [];
+  const truncated = (list.data?.total ?? 0) > items.length;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {list.isError ? <LoadError error={list.error} onRetry={() => list.refetch()} /> : null}
+      <Alert type="info" showIcon title={t('tasks.kanban.hint')} closable />
+      {truncated ? <Alert type="warning" showIcon title={t('tasks.kanban.truncated', { shown: items.length, total: list.data?.total ?? 0 })} /> : null}
+      <KanbanBoard<TTaskListItem, TTaskStatus>
+        columns={columns}
+        items={items}
+        itemKey={(task) => task.id}
+        itemLabel={(task) => `${task.number} ${task.name}`}
+        columnOf={(task) => task.status}
+        refuse={refuse}
+        onMove={move}
+        onOpen={(task) => onOpen(task.id)}
+        pending={pending}
+        renderCard={(task) => (
+          <Flex vertical gap={4} style={{ paddingInlineEnd: 20 }}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {task.number}
+            </Typography.Text>
+            <Typography.Text strong>{task.name}</Typography.Text>
+            <TaskMarkers task={task} />
+            <Progress percent={task.progress} size="small" strokeColor={STATUS_COLOR[task.status]} />
+            <Flex justify="space-between" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary">{task.owner.name}</Typography.Text>
+              <Typography.Text type="secondary">
+                <DueDate task={task} />
+              </Typography.Text>
+            </Flex>
+          </Flex>
+        )}
+      />
+      {dialog ? <TaskActionModal taskId={dialog.id} kind={dialog.kind} onClose={() => setDialog(null)} /> : null}
+    </Space>
+  );
+}
