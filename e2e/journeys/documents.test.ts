@@ -71,11 +71,11 @@ describe('document archive: versions, a secret loan through approvals, overdue a
 
   test('钱七 registers a secret contract: category defaults 重要, the number is previewed', async () => {
     qianqi = await openAs('qianqi');
-    await qianqi.getByRole('menuitem', { name: '文档归档' }).click();
-    await qianqi.waitForURL('**/documents');
+    await qianqi.getByRole('menuitem', { name: '文档归档' }).waitFor();
+    await qianqi.goto('/documents');
     await qianqi.getByTestId('category-tree').waitFor();
-    await qianqi.getByRole('button', { name: label('登记文档') }).click();
-    const drawer = qianqi.locator('.ant-drawer-content');
+    await qianqi.getByRole('button', { name: /登记文档/ }).first().click();
+    const drawer = qianqi.locator('.ant-drawer-open');
     await drawer.getByLabel('分类').click();
     await qianqi.locator('.ant-select-tree-title', { hasText: '销售合同' }).click();
     await drawer.getByLabel('文档名称').fill(TITLE);
@@ -103,7 +103,7 @@ describe('document archive: versions, a secret loan through approvals, overdue a
 
   test('a new version supersedes V1, which is 作废 and kept apart', async () => {
     await qianqi.getByTestId('new-version-button').click();
-    const drawer = qianqi.locator('.ant-drawer-content');
+    const drawer = qianqi.locator('.ant-drawer-open');
     await drawer.getByText('将标记为“作废”').waitFor();
     await drawer.locator('input[type=file]').setInputFiles({ name: `${TITLE}-修订.pdf`, mimeType: 'application/pdf', buffer: demoPdf('Framework contract V2') });
     await drawer.getByTestId('document-file-uploaded').waitFor();
@@ -126,7 +126,7 @@ describe('document archive: versions, a secret loan through approvals, overdue a
     await qianqi.keyboard.type('小王');
     await qianqi.locator('.ant-select-item-option', { hasText: '小王' }).click();
     const granted = waitForApi(qianqi, 'POST', `/api/documents/${docId}/grants`);
-    await grants.getByRole('button', { name: label('添加授权') }).click();
+    await grants.getByRole('button', { name: /添加授权/ }).click();
     expect((await granted).status()).toBe(201);
     await grants.getByTestId('grant-item').filter({ hasText: '小王' }).waitFor();
     await shot(qianqi, JOURNEY, '04-visibility-grant');
@@ -144,7 +144,7 @@ describe('document archive: versions, a secret loan through approvals, overdue a
     expect(await xiaowang.getByTestId('download-button').count()).toBe(0);
 
     await xiaowang.getByTestId('borrow-button').click();
-    const drawer = xiaowang.locator('.ant-drawer-content');
+    const drawer = xiaowang.locator('.ant-drawer-open');
     await drawer.getByLabel('借阅用途').fill('核对框架合同付款条款，准备续签');
     const today = companyDate(server.now());
     const due = await nextWorkingDay(xiaowang, today);

@@ -5,7 +5,7 @@
 // refused (MTG-10), an item is carried over (MTG-11); the host 周建国 confirms the decisions (MTG-8)
 // and approves them in 审批 (MTG-9); 小王 distributes, and the resolutions are tasks in their
 // owners' task lists, with live status on the meeting page.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { signIn } from '../support/auth.ts';
 import { launchBrowser, shot } from '../support/browser.ts';
@@ -29,7 +29,8 @@ const pageErrors: string[] = [];
 /** A signed-in page whose browser clock agrees with the server's. */
 async function openAs(username: string, width = 1366, height = 900): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width, height }, locale: 'zh-CN' });
-  context.setDefaultTimeout(20_000);
+  // Generous: this journey keeps five people's pages open at once on a shared CI machine.
+  context.setDefaultTimeout(45_000);
   await context.clock.setFixedTime(server.now());
   contexts.push(context);
   const page = await context.newPage();
@@ -45,10 +46,16 @@ async function moveClock(to: Date) {
   for (const context of contexts) await context.clock.setFixedTime(to);
 }
 
+/** A button's name in Chinese after its icon's name (antd icons are labelled: "save 保存草稿"). */
+function named(text: string): RegExp {
+  return new RegExp(`^(?:[a-z-]+ )?${[...text].join('\\s?')}$`);
+}
+
 /** Types into an antd picker's input and confirms with Enter. */
 async function typeInto(input: Locator, value: string) {
   await input.click();
-  await input.fill(value);
+  await input.press('Control+a');
+  await input.pressSequentially(value);
   await input.press('Enter');
 }
 
@@ -62,6 +69,15 @@ async function pickOption(page: Page, select: Locator, name: string) {
 beforeAll(async () => {
   server = await startClockServer('Initial-Admin-2024', START);
   browser = await launchBrowser();
+});
+
+// A failed step leaves a picture of every open page (e2e/screenshots/meetings/failed-*.png).
+beforeEach(({ onTestFailed }) => {
+  onTestFailed(async () => {
+    for (const [i, context] of contexts.entries()) {
+      for (const page of context.pages()) await shot(page, JOURNEY, `failed-${i}`, { fullPage: false }).catch(() => undefined);
+    }
+  });
 });
 
 afterAll(async () => {
@@ -79,7 +95,7 @@ describe('meetings', () => {
     const wangwu = await openAs('wangwu');
     await wangwu.getByRole('menuitem', { name: '会议' }).click();
     await wangwu.waitForURL('**/meetings');
-    await wangwu.getByRole('button', { name: label('会议室') }).click();
+    await wangwu.getByRole('button', { name: named('会议室') }).click();
     await wangwu.getByRole('tab', { name: '会议室管理' }).click();
     await wangwu.getByRole('button', { name: /添加会议室/ }).click();
     const modal = wangwu.locator('.ant-modal');
@@ -169,7 +185,7 @@ describe('meetings', () => {
     await lisi.getByTestId('calendar-meeting').filter({ hasText: TOPIC }).first().click();
     await lisi.waitForURL(`**/meetings/${meetingId}`);
     await shot(lisi, JOURNEY, '06-participant-detail');
-    await lisi.getByRole('button', { name: label('请假') }).click();
+    await lisi.getByRole('button', { name: named('请假') }).click();
     const modal = lisi.locator('.ant-modal');
     await modal.getByLabel('请假原因').fill('当天在上海拜访客户');
     await pickOption(lisi, modal.getByLabel('代表'), '钱七');
@@ -206,7 +222,7 @@ describe('meetings', () => {
     await moveClock(LATE);
     await zhangsan.goto(`/meetings/${meetingId}?tab=attendance`);
     const signed = waitForApi(zhangsan, 'POST', `/api/meetings/${meetingId}/sign-in`);
-    await zhangsan.getByRole('button', { name: label('签到') }).click();
+    await zhangsan.getByRole('button', { name: named('签到') }).click();
     expect((await signed).status()).toBe(200);
     await zhangsan.getByTestId('my-sign-in').waitFor();
     await expect.poll(() => zhangsan.getByTestId('attendance-summary').innerText()).toContain('已签到 1 · 迟到 1 · 请假 1');
@@ -253,7 +269,7 @@ describe('meetings', () => {
     }
     // MTG-10: "相关部门负责" is not a person; the refusal lands under that resolution.
     const refused = waitForApi(taker, 'PUT', `/api/meetings/${meetingId}/minutes`);
-    await taker.getByRole('button', { name: label('保存草稿') }).click();
+    await taker.getByRole('button', { name: named('保存草稿') }).click();
     expect((await refused).status()).toBe(400);
     await rows.nth(0).locator('.ant-form-item-explain-error').first().waitFor();
     await rows.nth(0).scrollIntoViewIfNeeded();
@@ -261,7 +277,7 @@ describe('meetings', () => {
 
     await rows.nth(0).getByLabel('决议内容').fill('王五牵头协调测试设备与会议室投影更换');
     const saved = waitForApi(taker, 'PUT', `/api/meetings/${meetingId}/minutes`);
-    await taker.getByRole('button', { name: label('保存草稿') }).click();
+    await taker.getByRole('button', { name: named('保存草稿') }).click();
     expect((await saved).status()).toBe(200);
     await shot(taker, JOURNEY, '13-minutes-draft');
 

@@ -1,5 +1,5 @@
 // Issue 5 acceptance (任务跟踪, SPEC §1): 小王 creates a task with a milestone and a collaborator
-// (the server's field error lands under the milestone's date), posts progress; the clock moves past
+// (the server's field error lands under the acceptor field), posts progress; the clock moves past
 // the due date and TSK-6 asks for the delay reason and new date before more progress; he submits
 // the deliverable (a file), 李四 rejects with modification requirements, 小王 resubmits, 李四 accepts
 // (TSK-9, both rounds kept). Then a Kanban drag (a refused drop says why; a start past an open
@@ -14,10 +14,10 @@ import { label, waitForApi } from '../support/ui.ts';
 
 const JOURNEY = 'tasks';
 const DEMO = 'Demo2026';
-// Monday 2026-11-30, 09:00 in Shanghai; the task is due Friday 12-04.
+// Monday 2026-11-30, 09:00 in Shanghai; the task is due Wednesday 12-02.
 const START = new Date('2026-11-30T09:00:00+08:00');
-// Tuesday 12-08: two working days past the due date, so TSK-6 applies.
-const LATE = new Date('2026-12-08T09:00:00+08:00');
+// Friday 12-04: two days past the due date, so TSK-6 applies (and the 7-day sessions live on).
+const LATE = new Date('2026-12-04T09:00:00+08:00');
 
 let server: ClockServer;
 let browser: Browser;
@@ -43,14 +43,23 @@ async function moveClock(to: Date) {
   for (const context of contexts) await context.clock.setFixedTime(to);
 }
 
-/** Picks a date in an antd DatePicker by typing it (Enter confirms and closes the panel). */
+/** Picks a date in an antd DatePicker: typing moves the panel to its month, a click on the day sets it. */
 async function pickDate(input: ReturnType<Page['getByLabel']>, date: string) {
   await input.click();
   await input.fill(date);
-  await input.press('Enter');
+  await input.page().locator(`.ant-picker-dropdown:visible td[title="${date}"]`).click();
 }
 
 const statusTag = (page: Page) => page.getByTestId('task-status').first();
+
+/**
+ * A header action. Live reminders (ALL-2) pop up top right, over the action buttons, as the clock
+ * moves: close them first, as a person would.
+ */
+async function action(page: Page, name: RegExp) {
+  for (const close of await page.locator('.ant-notification-notice-close').all()) await close.click().catch(() => undefined);
+  await page.getByRole('button', { name }).click();
+}
 
 beforeAll(async () => {
   server = await startClockServer('Initial-Admin-2024', START);
@@ -76,7 +85,7 @@ describe('task tracking', () => {
   let lisi: Page;
   let taskId = 0;
 
-  test('小王 creates a task: TSK-3 example shown, a server field error lands under the milestone date', async () => {
+  test('小王 creates a task: TSK-3 example shown, a server field error lands under its field', async () => {
     xiaowang = await openAs('xiaowang');
     await xiaowang.getByRole('menuitem', { name: '任务' }).click();
     await xiaowang.waitForURL('**/tasks');
@@ -90,26 +99,36 @@ describe('task tracking', () => {
     await drawer.getByLabel('目标描述').fill('整理2023年第三季度的客户数据，去除重复客户，补全缺失字段，为10月客户回访提供名单');
     await drawer.getByLabel('交付成果').fill('整理后的客户数据表');
     await drawer.getByLabel('质量标准').fill('无重复客户，字段完整率100%，异常数据单独标注');
-    await pickDate(drawer.getByLabel('截止时间'), '2026-12-04');
+    await pickDate(drawer.getByLabel('截止时间'), '2026-12-02');
 
     await drawer.getByRole('button', { name: /添加协作者/ }).click();
     await drawer.getByTestId('collaborator-row').locator('.ant-select').click();
     await xiaowang.keyboard.type('钱七');
-    await xiaowang.locator('.ant-select-item-option', { hasText: '钱七' }).click();
+    await xiaowang.locator('.ant-select-item-option:visible', { hasText: '钱七' }).click();
     await drawer.getByLabel('分工').fill('负责核对异常数据');
 
     await drawer.getByRole('button', { name: /添加里程碑/ }).click();
     await drawer.getByLabel('里程碑名称').fill('数据清洗完成');
-    // After the due date: the server refuses, naming milestones.0.date.
     const milestoneDate = drawer.getByTestId('milestone-row').getByPlaceholder('日期');
+    // Outside the task's dates: refused before anything is sent.
     await pickDate(milestoneDate, '2026-12-10');
+    await drawer.getByRole('button', { name: label('保存') }).click();
+    await drawer.getByText('里程碑日期须在开始时间和截止时间之间').waitFor();
+    await pickDate(milestoneDate, '2026-12-01');
+
+    // The owner as his own acceptor: only the server knows that rule; its 400 lands under the field.
+    await drawer.getByLabel('需求方/验收人').click();
+    await xiaowang.keyboard.type('小王');
+    await xiaowang.locator('.ant-select-item-option:visible', { hasText: '小王（市场部）' }).click();
     const refused = waitForApi(xiaowang, 'POST', '/api/tasks');
     await drawer.getByRole('button', { name: label('保存') }).click();
     expect((await refused).status()).toBe(400);
-    await drawer.getByTestId('milestone-row').locator('.ant-form-item-explain-error').waitFor();
-    await shot(xiaowang, JOURNEY, '02-form-server-error-under-milestone', { fullPage: false });
+    await drawer.getByText('不能是申请人本人', { exact: false }).waitFor();
+    await shot(xiaowang, JOURNEY, '02-form-server-error-under-field', { fullPage: false });
+    await drawer.getByLabel('需求方/验收人').click();
+    await xiaowang.keyboard.type('李四');
+    await xiaowang.locator('.ant-select-item-option:visible', { hasText: '李四（市场部）' }).click();
 
-    await pickDate(milestoneDate, '2026-12-02');
     const created = waitForApi(xiaowang, 'POST', '/api/tasks');
     await drawer.getByRole('button', { name: label('保存') }).click();
     const answer = await created;
@@ -143,14 +162,14 @@ describe('task tracking', () => {
     expect(await xiaowang.getByTestId('progress-form').count()).toBe(0);
     await shot(xiaowang, JOURNEY, '05-overdue-needs-reason');
 
-    await delayForm.getByLabel('延期原因').fill('销售部补充名单12月7日才提供，数据合并推迟');
-    await pickDate(delayForm.getByLabel('新的截止时间'), '2026-12-11');
+    await delayForm.getByLabel('延期原因').fill('销售部补充名单12月3日才提供，数据合并推迟');
+    await pickDate(delayForm.getByLabel('新的截止时间'), '2026-12-09');
     const delayed = waitForApi(xiaowang, 'POST', `/api/tasks/${taskId}/delay`);
     await delayForm.getByRole('button', { name: label('延期说明') }).click();
     expect((await delayed).status()).toBe(200);
     await xiaowang.getByTestId('progress-form').waitFor();
     await expect.poll(() => statusTag(xiaowang).innerText()).toBe('进行中');
-    await xiaowang.getByText('延期：截止时间 2026-12-04 → 2026-12-11').waitFor();
+    await xiaowang.getByText('延期：截止时间 2026-12-02 → 2026-12-09').waitFor();
 
     await xiaowang.getByLabel('进度', { exact: true }).fill('70');
     await xiaowang.getByLabel('阶段').fill('已完成数据清洗');
@@ -162,7 +181,7 @@ describe('task tracking', () => {
   });
 
   test('TSK-9: submit with a file → 李四 rejects with requirements → resubmit → accepted, both rounds kept', async () => {
-    await xiaowang.getByRole('button', { name: /提交验收/ }).click();
+    await action(xiaowang, /提交验收/);
     const modal = xiaowang.locator('.ant-modal');
     await modal.getByText('由 李四 验收').waitFor();
     const uploaded = waitForApi(xiaowang, 'POST', '/api/files');
@@ -183,7 +202,7 @@ describe('task tracking', () => {
     lisi = await openAs('lisi');
     await lisi.goto(`/tasks/${taskId}`);
     await lisi.getByTestId('task-title').waitFor();
-    await lisi.getByRole('button', { name: /驳\s?回/ }).click();
+    await action(lisi, /驳\s?回/);
     const rejectModal = lisi.locator('.ant-modal');
     // Without requirements the dialog refuses, under the field.
     await rejectModal.getByRole('button', { name: label('驳回') }).click();
@@ -200,7 +219,7 @@ describe('task tracking', () => {
     await xiaowang.getByText('补充10月新增客户的联系电话，异常数据需逐条注明原因').waitFor();
     await shot(xiaowang, JOURNEY, '08-rejected-with-requirements');
 
-    await xiaowang.getByRole('button', { name: /提交验收/ }).click();
+    await action(xiaowang, /提交验收/);
     await modal.getByLabel('交付链接').fill('https://pan.example.com/s/customer-data-v2');
     const resubmitted = waitForApi(xiaowang, 'POST', `/api/tasks/${taskId}/submit`);
     await modal.getByRole('button', { name: label('提交验收') }).click();
@@ -208,7 +227,7 @@ describe('task tracking', () => {
     await expect.poll(() => statusTag(xiaowang).innerText()).toBe('待验收');
 
     await lisi.reload();
-    await lisi.getByRole('button', { name: /验收通过/ }).click();
+    await action(lisi, /验收通过/);
     const acceptModal = lisi.locator('.ant-modal');
     await acceptModal.getByLabel('验收意见').fill('数据完整，格式符合要求，同意验收');
     const accepted = waitForApi(lisi, 'POST', `/api/tasks/${taskId}/accept`);
@@ -233,15 +252,15 @@ describe('task tracking', () => {
       deliverable: 'Word/PPT报告',
       qualityStandard: '数据与财务部口径一致，含渠道分析和12月建议',
       ownerId: me.user.id,
-      startDate: '2026-12-08',
-      dueDate: '2026-12-18',
+      startDate: '2026-12-04',
+      dueDate: '2026-12-16',
       major: true,
       riskNote: '财务部数据可能延迟提供',
       mitigationPlan: '提前一周向财务部确认数据口径，准备CRM数据作为备用',
       remarks: '需财务部配合数据',
       milestones: [
-        { name: '数据收集完成', date: '2026-12-11' },
-        { name: '初稿提交', date: '2026-12-16' },
+        { name: '数据收集完成', date: '2026-12-08' },
+        { name: '初稿提交', date: '2026-12-14' },
       ],
     })) as { id: number };
     await apiAs(xiaowang, 'POST', `/api/tasks/${report.id}/start`, {});
@@ -250,8 +269,8 @@ describe('task tracking', () => {
       deliverable: '12月客户回访名单',
       qualityStandard: '覆盖全部重点客户，标注回访人和回访日期',
       ownerId: me.user.id,
-      startDate: '2026-12-19',
-      dueDate: '2026-12-25',
+      startDate: '2026-12-17',
+      dueDate: '2026-12-23',
       predecessorIds: [report.id],
     })) as { id: number };
 
@@ -293,7 +312,7 @@ describe('task tracking', () => {
     await expect.poll(() => gantt.getByTestId('gantt-bar').count()).toBe(3);
     expect(await gantt.getByTestId('gantt-milestone').count()).toBe(3);
     expect(await gantt.getByTestId('gantt-dependency').count()).toBe(1);
-    await gantt.getByTestId('gantt-today').waitFor();
+    await gantt.getByTestId('gantt-today').waitFor({ state: 'attached' });
     await shot(xiaowang, JOURNEY, '15-gantt-week');
     await xiaowang.getByText('按月').click();
     await xiaowang.waitForURL((url) => url.searchParams.get('zoom') === 'month');
@@ -310,12 +329,12 @@ describe('task tracking', () => {
     await shot(lisi, JOURNEY, '18-weekly-department');
 
     await xiaowang.goto(`/tasks/${taskId}`);
-    await xiaowang.getByRole('button', { name: /打\s?印/ }).click();
+    await action(xiaowang, /打\s?印/);
     await xiaowang.waitForURL(`**/tasks/${taskId}/print`);
     await xiaowang.locator('.od-print-form').getByText('任务跟踪表').first().waitFor();
     await shot(xiaowang, JOURNEY, '19-print-task');
     await xiaowang.goto('/tasks?scope=all');
-    await xiaowang.getByRole('button', { name: /打\s?印/ }).click();
+    await action(xiaowang, /打\s?印/);
     await xiaowang.waitForURL((url) => url.pathname === '/tasks/print');
     await xiaowang.locator('.od-print-data').getByText('月度销售报告撰写', { exact: false }).waitFor();
     await shot(xiaowang, JOURNEY, '20-print-sheet');

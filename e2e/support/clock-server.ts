@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../../server/src/app.ts';
-import { type Config, loadConfig } from '../../server/src/config.ts';
+import { loadConfig } from '../../server/src/config.ts';
 import { migrateDatabase, openDatabase } from '../../server/src/db/client.ts';
 import { seedDemoOrg } from '../../server/src/demo/org.ts';
 import { ensureFirstAdmin } from '../../server/src/platform/auth/bootstrap.ts';

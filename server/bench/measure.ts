@@ -49,18 +49,18 @@ export async function runHttp(opts: { url: string; cookie: string; seconds: numb
  * The raw side: `connections` workers, each running `iteration` back to back until the time is
  * up; one iteration = the statements of one request, in order.
  */
-export async function runLoop(iteration: (worker: number) => Promise<void>, seconds: number, connections: number): Promise<Figures> {
+export async function runLoop(iteration: () => Promise<void>, seconds: number, connections: number): Promise<Figures> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
   const started = performance.now();
   const deadline = started + seconds * 1000;
   await Promise.all(
-    Array.from({ length: connections }, async (_, worker) => {
+    Array.from({ length: connections }, async () => {
       while (performance.now() < deadline) {
         const t0 = performance.now();
         try {
-          await iteration(worker);
+          await iteration();
           latencies.push(performance.now() - t0);
         } catch (err) {
           errors += 1;

@@ -123,7 +123,7 @@ export async function seedBench(database: Database, opts: { tasks: number; today
   opts.log(`  people and departments: ${Math.round(performance.now() - t0)} ms`);
 
   // Tasks. r: a 32-bit scramble of i; `age` days since the start; old tasks are nearly all done.
-  const vocab = VOCABULARY.map(([name, description, deliverable, quality]) => ({ name, description, deliverable, quality, tokens: searchTokens(name, description) }));
+  const vocab = VOCABULARY.map(([name, description, deliverable, quality], k) => ({ k, name, description, deliverable, quality, tokens: searchTokens(name, description) }));
   const json = JSON.stringify(vocab);
   const t1 = performance.now();
   const chunk = 250_000;
@@ -131,8 +131,7 @@ export async function seedBench(database: Database, opts: { tasks: number; today
     const to = Math.min(opts.tasks, from + chunk - 1);
     await db.execute(
       sql.raw(`WITH v AS (
-        SELECT (ord - 1)::int AS k, name, description, deliverable, quality, tokens
-        FROM jsonb_to_recordset('${json.replace(/'/g, "''")}'::jsonb) WITH ORDINALITY AS x(name text, description text, deliverable text, quality text, tokens text[], ord)
+        SELECT * FROM jsonb_to_recordset('${json.replace(/'/g, "''")}'::jsonb) AS x(k int, name text, description text, deliverable text, quality text, tokens text[])
       ), g AS (
         SELECT i, (i::bigint * 2654435761 % 4294967296) AS r, (i::bigint * 40503 + 12345) % 1000 AS s FROM generate_series(${from}, ${to}) i
       ), d AS (
@@ -150,14 +149,14 @@ export async function seedBench(database: Database, opts: { tasks: number; today
       INSERT INTO tasks (number, name, description, deliverable, quality_standard, owner_id, department_id, creator_id, acceptor_id,
                          start_date, due_date, progress, stage, status, major, risk_note, mitigation_plan, remarks, search_tokens,
                          done_at, created_at, updated_at)
-      SELECT 'T' || to_char(t.start_date, 'YYYYMM') || lpad(t.i::text, 2, '0'), v.name, v.description, v.deliverable, v.quality,
+      SELECT 'T' || to_char(t.start_date, 'YYYYMM') || lpad(t.i::text, greatest(2, length(t.i::text)), '0'), v.name, v.description, v.deliverable, v.quality,
              p.id, p.department_id, p.id, CASE WHEN t.s % 10 = 0 AND dep.head_id <> p.id THEN dep.head_id END,
              t.start_date, t.due_date,
              CASE t.status WHEN 'done' THEN 100 WHEN 'awaiting_acceptance' THEN 100 WHEN 'not_started' THEN 0 ELSE 5 + (t.s * 7) % 90 END,
              CASE WHEN t.status = 'not_started' THEN NULL ELSE (array['${STAGES.join("','")}'])[1 + t.s % ${STAGES.length}] END,
              t.status, t.s % 50 = 0, CASE WHEN t.s % 50 = 0 THEN '关键节点，存在延期风险' END, CASE WHEN t.s % 50 = 0 THEN '每周跟踪并预留缓冲' END,
              CASE WHEN t.s % 4 = 0 THEN '需财务部配合数据' END,
-             ${uniquePieces('v.tokens', `('T' || to_char(t.start_date, 'YYYYMM') || lpad(t.i::text, 2, '0'))`)},
+             ${uniquePieces('v.tokens', `('T' || to_char(t.start_date, 'YYYYMM') || lpad(t.i::text, greatest(2, length(t.i::text)), '0'))`)},
              CASE WHEN t.status = 'done' THEN (least(t.due_date, '${opts.today}'::date) - (t.s % 3)::int + time '10:00') AT TIME ZONE 'Asia/Shanghai' END,
              (t.start_date + time '09:00') AT TIME ZONE 'Asia/Shanghai', (least(t.due_date, '${opts.today}'::date) + time '09:00') AT TIME ZONE 'Asia/Shanghai'
       FROM t

@@ -271,17 +271,31 @@ function report(target: Target, world: BenchWorld, endpoint: Map<string, Figures
   return pass;
 }
 
-let allPass = true;
-log(`OpsDesk task bench — ${new Date().toISOString()} · node ${process.version} · ${os.cpus().length} CPUs · load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-for (const driver of DRIVERS) {
-  const target = driver === 'pg' ? await pgTarget() : pgliteTarget();
+const loadNow = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+const VERDICT_FAIL = 3;
+
+if (DRIVERS.length > 1) {
+  // One process per driver: the app's registries (approval flows, import kinds) are per process.
+  let verdict = 'PASS';
+  for (const driver of DRIVERS) {
+    const run = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname], { env: { ...env, BENCH_DRIVER: driver }, stdio: 'inherit' });
+    const code = await new Promise<number>((resolve) => run.once('exit', (c) => resolve(c ?? 1)));
+    if (code === VERDICT_FAIL) verdict = 'FAIL';
+    else if (code !== 0) throw new Error(`bench for ${driver} crashed (exit ${code})`);
+  }
+  log(`\nOverall: ${verdict}`);
+} else {
+  log(`OpsDesk task bench — ${new Date().toISOString()} · node ${process.version} · ${os.cpus().length} CPUs · load ${loadNow()}`);
+  const target = DRIVERS[0] === 'pg' ? await pgTarget() : pgliteTarget();
+  let pass = false;
   try {
     const { world, captured } = await prepare(target);
     const endpoint = await measureEndpoints(target, world);
     const raw = await measureRaw(target, captured);
-    allPass = report(target, world, endpoint, raw) && allPass;
+    pass = report(target, world, endpoint, raw);
   } finally {
     await target.drop();
   }
+  log(`\n${pass ? 'PASS' : 'FAIL'} (load at the end ${loadNow()})`);
+  process.exitCode = pass ? 0 : VERDICT_FAIL;
 }
-log(`\n${allPass ? 'PASS' : 'FAIL'} (load at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);

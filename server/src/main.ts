@@ -4,6 +4,8 @@ import { loadConfig, type Config } from './config.ts';
 import { type Database, migrateDatabase, openDatabase } from './db/client.ts';
 import { DataDirLockedError, lockDataDir } from './db/lock.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemoOrg } from './demo/org.ts';
+import { seedDemoTasks } from './demo/tasks.ts';
+import { seedDemoMeetings } from './demo/meetings.ts';
 import { seedDemoDocuments } from './demo/documents.ts';
 import { FileVault } from './platform/files/vault.ts';
 import { departments, people } from './modules/org/schema.ts';
@@ -87,6 +89,8 @@ async function demo(config: Config) {
     const adminPassword = await ensureFirstAdmin(db, config);
     if (adminPassword) printFirstAdmin(config, adminPassword);
     await seedDemoOrg(db, config.now());
+    await seedDemoTasks(db, config.now(), { timeZone: config.timeZone });
+    await seedDemoMeetings(db, { now: config.now(), timeZone: config.timeZone });
     await seedDemoDocuments(db, { now: config.now(), timeZone: config.timeZone, vault: FileVault.open(config) });
     await db.insert(auditLog).values({ at: config.now().toISOString(), entity: 'system', action: 'demo_loaded' });
     console.log(`\n  演示数据已载入 Demo data loaded. 以下账号密码均为 password for all: ${DEMO_PASSWORD}\n`);

@@ -125,6 +125,7 @@ const documents: DocumentsMessages = {
     previewNoRight: 'You cannot read the content yet; you may apply to borrow it.',
     textTruncated: 'The text is long; only its beginning is shown.',
     watermarkHint: 'Secret documents are view-only and watermarked with the viewer and the time; every view is recorded in the audit log.',
+    watermarkHintOwner: 'Secret document: watermarked with the viewer and the time; every view and download is recorded in the audit log.',
     download: 'Download',
     downloaded: 'Download started',
     edit: 'Edit',

@@ -122,6 +122,7 @@ const documents = {
     previewNoRight: '您暂时不能查看原文，可申请借阅。',
     textTruncated: '正文较长，只显示了前面部分。',
     watermarkHint: '秘密文档只读查看，页面带有查看人和时间水印，所有查看均记入审计日志。',
+    watermarkHintOwner: '秘密文档：页面带有查看人和时间水印，每次查看和下载均记入审计日志。',
     download: '下载',
     downloaded: '已开始下载',
     edit: '编辑',

@@ -10,8 +10,8 @@ const meetings = {
   roles: {
     host: '主持人',
     minute_taker: '记录人',
-    participant: '参会',
-    delegate: '代参会',
+    participant: '参会人',
+    delegate: '代参会人',
     contact: '联系人',
     organizer: '组织人',
     stakeholder: '相关方',

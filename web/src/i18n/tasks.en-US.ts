@@ -174,6 +174,7 @@ const tasks: TaskMessages = {
     milestoneDate: 'Date',
     milestonePlaceholder: 'e.g. First draft submitted',
     addMilestone: 'Add a milestone',
+    milestoneOutside: 'A milestone falls between the start and due dates',
     predecessorsHelp: 'This task starts once these are done (starting earlier needs a reason).',
     predecessorsPlaceholder: 'Search by task number or name',
     noTaskMatch: 'No matching task',
@@ -191,6 +192,7 @@ const tasks: TaskMessages = {
     defaultAcceptor: '{{name}} (the owner’s head)',
     noAcceptor: 'Nobody (the owner has no head: name an acceptor)',
     missing: 'Missing',
+    rejected: 'Round {{round}} was rejected by {{name}}. Make these changes and submit again:',
   },
   progress: {
     percent: 'Progress',
@@ -283,6 +285,17 @@ const tasks: TaskMessages = {
   history: {
     empty: 'No changes recorded yet',
     milestoneField: 'Milestone “{{name}}”',
+    fileUploaded: 'Deliverable file uploaded',
+    fields: {
+      link: 'Deliverable link',
+      fileId: 'Deliverable file',
+      submitNote: 'Submission note',
+      requirements: 'Changes required',
+      reason: 'Reason for delay',
+      progressNote: 'Progress note',
+      overrideReason: 'Reason to start early',
+      openPredecessors: 'Open predecessors',
+    },
     actions: {
       create: 'created the task',
       update: 'changed the task',
@@ -293,7 +306,7 @@ const tasks: TaskMessages = {
       submit: 'submitted for acceptance',
       accept: 'accepted',
       reject: 'rejected',
-      return: 'sent back for changes',
+      return: 'rejected it and sent it back for changes',
       milestone: 'updated a milestone',
       override: 'started before its predecessors were done',
     },

@@ -172,6 +172,7 @@ const tasks = {
     milestoneDate: '日期',
     milestonePlaceholder: '如：初稿提交',
     addMilestone: '添加里程碑',
+    milestoneOutside: '里程碑日期须在开始时间和截止时间之间',
     predecessorsHelp: '这些任务完成后本任务才能开始（如需提前开始，须说明理由）。',
     predecessorsPlaceholder: '输入任务编号或名称搜索',
     noTaskMatch: '没有找到匹配的任务',
@@ -189,6 +190,7 @@ const tasks = {
     defaultAcceptor: '{{name}}（负责人的上级）',
     noAcceptor: '未指定（负责人没有上级，请指定验收人）',
     missing: '未填写',
+    rejected: '第 {{round}} 轮验收被 {{name}} 驳回，请按修改要求完善后重新提交：',
   },
   progress: {
     percent: '进度',
@@ -281,6 +283,17 @@ const tasks = {
   history: {
     empty: '还没有变更记录',
     milestoneField: '里程碑「{{name}}」',
+    fileUploaded: '已上传交付文件',
+    fields: {
+      link: '交付链接',
+      fileId: '交付文件',
+      submitNote: '提交说明',
+      requirements: '修改要求',
+      reason: '延期原因',
+      progressNote: '进度说明',
+      overrideReason: '提前开始理由',
+      openPredecessors: '未完成的前置任务',
+    },
     actions: {
       create: '创建了任务',
       update: '修改了任务',
@@ -291,7 +304,7 @@ const tasks = {
       submit: '提交了验收',
       accept: '验收通过',
       reject: '驳回了验收',
-      return: '退回修改',
+      return: '驳回验收，退回修改',
       milestone: '更新了里程碑',
       override: '提前开始（跳过前置任务）',
     },

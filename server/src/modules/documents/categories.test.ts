@@ -6,7 +6,7 @@ import { type DocTest, createDoc, startDocTest } from './testing.ts';
 let d: DocTest;
 beforeAll(async () => {
   d = await startDocTest();
-});
+}, 180_000);
 afterAll(() => d.t.close());
 
 const list = async () => (await (await d.as('xiaowang')).get('/api/document-categories')).json<TDocumentCategory[]>();

@@ -11,7 +11,7 @@ beforeAll(async () => {
   d = await startDocTest();
   const cats = (await (await d.as('xiaowang')).get('/api/document-categories')).json<TDocumentCategory[]>();
   cat = Object.fromEntries(cats.map((c) => [c.code, c]));
-});
+}, 180_000);
 afterAll(() => d.t.close());
 
 const list = async (username: string, query = '') => (await (await d.as(username)).get(`/api/documents${query}`)).json<TDocumentPage>();

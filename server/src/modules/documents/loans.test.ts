@@ -10,7 +10,7 @@ import { type DocTest, clockTo, idsOf, startDocTest } from './testing.ts';
 let d: DocTest;
 beforeAll(async () => {
   d = await startDocTest();
-});
+}, 180_000);
 afterAll(() => d.t.close());
 
 const approval = async (c: Client, id: number) => (await c.get(`/api/approvals/${id}`)).json<TApprovalDetail>();

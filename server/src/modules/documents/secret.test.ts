@@ -19,7 +19,7 @@ beforeAll(async () => {
   salesId = d.docs.salesContract!;
   const [row] = await d.t.database.db.select({ fileId: documents.fileId }).from(documents).where(eq(documents.id, secretId));
   secretFileId = row!.fileId!;
-});
+}, 180_000);
 afterAll(() => d.t.close());
 
 const SECRET_WORDS = ['B公司框架采购合同', '采购合同', 'B公司', 'HT-SX-20261116-B公司框架采购合同-V1'];

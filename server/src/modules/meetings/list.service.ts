@@ -1,4 +1,4 @@
-import { type SQL, and, asc, desc, eq, exists, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { TMeetingCalendar, TMeetingDetail, TMeetingPage, TMeetingSummary, ZMeetingCalendarQuery, ZMeetingListQuery } from '@opsdesk/contract';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
@@ -21,7 +21,7 @@ export function involvedWhere(personId: number): SQL {
     eq(meetings.minuteTakerId, personId),
     eq(meetings.contactId, personId),
     eq(meetings.organizerId, personId),
-    exists(sql`select 1 from ${meetingPeople} mp where mp.meeting_id = ${meetings.id} and mp.person_id = ${personId}`),
+    sql`exists (select 1 from ${meetingPeople} mp where mp.meeting_id = ${meetings.id} and mp.person_id = ${personId})`,
   )!;
 }
 

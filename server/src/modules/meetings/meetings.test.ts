@@ -23,7 +23,6 @@ describe('MTG-1 create a meeting', () => {
     expect(res.json().fields.map((f: { field: string }) => f.field)).toContain('goal');
     expect(res.json().fields[0].message).toContain('目标');
     const list = await me.get('/api/meetings?scope=organizing');
-    console.log(list.statusCode, list.body);
     expect(list.json<TMeetingPage>().total).toBe(0);
   });
 
@@ -154,5 +153,49 @@ describe('MTG-1 update', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json<TMeetingSaved>().meeting.topic).toBe('Q4项目启动会（改期）');
     expect((await host.patch(`/api/meetings/${meeting.id}`, { topic: '再改', version: meeting.version })).json().code).toBe('CONFLICT');
+  });
+});
+
+describe('every meeting endpoint needs a login (401 before anything else)', () => {
+  it.each([
+    ['GET', '/api/meetings'],
+    ['GET', '/api/meetings/calendar?from=2026-11-30&to=2026-12-06'],
+    ['GET', '/api/meetings/carry-overs'],
+    ['GET', '/api/meetings/follow-up'],
+    ['POST', '/api/meetings/check'],
+    ['GET', '/api/meetings/1'],
+    ['PATCH', '/api/meetings/1'],
+    ['POST', '/api/meetings/1/cancel'],
+    ['GET', '/api/meetings/1/ics'],
+    ['GET', '/api/meetings/1/notice.xlsx'],
+    ['PUT', '/api/meetings/1/materials/1/file'],
+    ['POST', '/api/meetings/1/materials/send'],
+    ['DELETE', '/api/meetings/1/leave'],
+    ['POST', '/api/meetings/1/sign-in'],
+    ['PUT', '/api/meetings/1/attendance/1'],
+    ['GET', '/api/meetings/1/minutes'],
+    ['PUT', '/api/meetings/1/minutes'],
+    ['POST', '/api/meetings/1/minutes/items/1/confirm'],
+    ['POST', '/api/meetings/1/minutes/submit'],
+    ['POST', '/api/meetings/1/minutes/distribute'],
+    ['GET', '/api/meetings/1/minutes.xlsx'],
+    ['POST', '/api/meeting-series'],
+    ['GET', '/api/meeting-series/1'],
+    ['GET', '/api/rooms/timeline?date=2026-11-30'],
+    ['GET', '/api/rooms/free?date=2026-11-30&durationMinutes=30'],
+    ['PATCH', '/api/rooms/1'],
+    ['POST', '/api/rooms/1/bookings'],
+    ['DELETE', '/api/room-bookings/1'],
+  ] as const)('%s %s', async (method, url) => {
+    const res = await s.t.app.inject({ method, url, payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('bad ids and bodies are 400 naming the field', async () => {
+    const me = await s.as('wangwu');
+    expect((await me.get('/api/meetings/abc')).json().fields[0].field).toBe('id');
+    expect((await me.post('/api/meetings/check', { agenda: [{ title: '', durationMinutes: 10 }] })).json().fields[0].field).toBe('agenda.0.title');
+    expect((await me.put('/api/meetings/1/attendance/1', { status: 'absent' })).json().fields[0].field).toBe('status');
+    expect((await me.get('/api/meetings/follow-up?week=soon')).json().fields[0].field).toBe('week');
   });
 });

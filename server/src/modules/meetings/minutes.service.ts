@@ -3,7 +3,7 @@ import type { TMinutes, ZConfirmDecisionInput, ZMinutesInput } from '@opsdesk/co
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.ts';
 import { type Scope, resolveScope } from '../../platform/access/scope.ts';
-import { registerFlow, resubmitApproval, submitApproval } from '../../platform/approvals/index.ts';
+import { type FlowDefinition, registerFlow, resubmitApproval, submitApproval } from '../../platform/approvals/index.ts';
 import { dueWithinWorkingDays } from '../../platform/calendar/rules.ts';
 import { getCalendar } from '../../platform/calendar/service.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
@@ -151,43 +151,50 @@ export async function submitMinutes(ctx: AuthedCtx, env: MeetingsEnv, id: number
   return getMinutes(ctx, env, id, scope);
 }
 
+// The company zone the distribution deadline counts working days in (set at registration).
+const minutesZone = { timeZone: 'Asia/Shanghai' };
+
 /**
  * MTG-9: the host reviews the minutes (decider = the meeting's host; the minute-taker hosting
  * their own meeting goes up the ladder, as nobody approves their own request). Approval also
  * confirms any decision the host had not confirmed one by one (MTG-8) and starts the
  * 1-working-day distribution deadline.
  */
+const MINUTES_FLOW_DEFINITION: FlowDefinition = {
+  type: MINUTES_FLOW,
+  label: { 'zh-CN': '会议纪要审核', 'en-US': 'Meeting minutes review' },
+  steps: [
+    {
+      key: 'host',
+      label: { 'zh-CN': '主持人审核', 'en-US': 'Host review' },
+      decider: (facts) => ({ kind: 'person', personId: Number(facts.hostId) }),
+    },
+  ],
+  subjectLink: (s) => `/meetings/${s.entityId}/minutes`,
+  onDecided: async (tx, request, outcome, meta) => {
+    const id = Number(request.subject.entityId);
+    const stamp = meta.now.toISOString();
+    if (outcome === 'rejected') {
+      await tx.update(meetingMinutes).set({ approvalId: null, submittedAt: null }).where(eq(meetingMinutes.meetingId, id));
+      await touchMeeting(tx, id, meta.now, { minutesStatus: 'draft' });
+      return;
+    }
+    await tx
+      .update(meetingAgendaItems)
+      .set({ decisionConfirmedAt: stamp, decisionConfirmedBy: meta.actorId })
+      .where(and(eq(meetingAgendaItems.meetingId, id), isNull(meetingAgendaItems.decisionConfirmedAt), isNotNull(meetingAgendaItems.decision), ne(meetingAgendaItems.decision, '')));
+    await tx.update(meetingMinutes).set({ approvedAt: stamp }).where(eq(meetingMinutes.meetingId, id));
+    const row = await touchMeeting(tx, id, meta.now, { minutesStatus: 'approved' });
+    await declareDistributionDeadline(tx, { cal: await loadCalendar(tx), timeZone: minutesZone.timeZone, now: meta.now }, row, meta.now);
+  },
+  onReturned: async (tx, request, meta) => {
+    await touchMeeting(tx, Number(request.subject.entityId), meta.now, { minutesStatus: 'returned' });
+  },
+};
+
+/** Once per process (a second app in the same process registers the same definition again). */
 export function registerMinutesFlow(timeZone: string): void {
-  registerFlow({
-    type: MINUTES_FLOW,
-    label: { 'zh-CN': '会议纪要审核', 'en-US': 'Meeting minutes review' },
-    steps: [
-      {
-        key: 'host',
-        label: { 'zh-CN': '主持人审核', 'en-US': 'Host review' },
-        decider: (facts) => ({ kind: 'person', personId: Number(facts.hostId) }),
-      },
-    ],
-    subjectLink: (s) => `/meetings/${s.entityId}/minutes`,
-    onDecided: async (tx, request, outcome, meta) => {
-      const id = Number(request.subject.entityId);
-      const stamp = meta.now.toISOString();
-      if (outcome === 'rejected') {
-        await tx.update(meetingMinutes).set({ approvalId: null, submittedAt: null }).where(eq(meetingMinutes.meetingId, id));
-        await touchMeeting(tx, id, meta.now, { minutesStatus: 'draft' });
-        return;
-      }
-      await tx
-        .update(meetingAgendaItems)
-        .set({ decisionConfirmedAt: stamp, decisionConfirmedBy: meta.actorId })
-        .where(and(eq(meetingAgendaItems.meetingId, id), isNull(meetingAgendaItems.decisionConfirmedAt), isNotNull(meetingAgendaItems.decision), ne(meetingAgendaItems.decision, '')));
-      await tx.update(meetingMinutes).set({ approvedAt: stamp }).where(eq(meetingMinutes.meetingId, id));
-      const row = await touchMeeting(tx, id, meta.now, { minutesStatus: 'approved' });
-      await declareDistributionDeadline(tx, { cal: await loadCalendar(tx), timeZone, now: meta.now }, row, meta.now);
-    },
-    onReturned: async (tx, request, meta) => {
-      await touchMeeting(tx, Number(request.subject.entityId), meta.now, { minutesStatus: 'returned' });
-    },
-  });
+  minutesZone.timeZone = timeZone;
+  registerFlow(MINUTES_FLOW_DEFINITION);
 }
 

@@ -3,13 +3,12 @@ import { type TCreateTaskInput, type TTask, type TTaskStatus, ZCreateTaskInput }
 import type { Db, Tx } from '../../db/client.ts';
 import { resolveScope } from '../../platform/access/scope.ts';
 import type { AuditEvent } from '../../platform/audit/write.ts';
-import { loadCalendar } from '../../platform/calendar/store.ts';
 import { dateInZone } from '../../platform/calendar/zone.ts';
 import { type AuthedCtx, mutate } from '../../platform/http/context.ts';
 import { AppError, ValidationFailure, type ValidationIssue } from '../../platform/http/errors.ts';
 import { nextTaskNumber } from '../../platform/numbering/sequence.ts';
 import { people } from '../org/schema.ts';
-import { declareDue } from './deadlines.ts';
+import { calendarAround, declareDue } from './deadlines.ts';
 import { type TaskNotice, sendTaskNotices } from './notices.ts';
 import { canSeeTask } from './policy.ts';
 import { getTask } from './detail.service.ts';
@@ -78,6 +77,8 @@ export async function createTaskWithin(
   await checkFields(tx, ctx, t, { owner: true, acceptor: true, collaborators: true });
   await checkPredecessors(tx, ctx, t.predecessorIds);
   const [owner] = await tx.select({ departmentId: people.departmentId }).from(people).where(eq(people.id, t.ownerId));
+  const cal = await calendarAround(tx, [dateInZone(ctx.now, taskTimeZone()), t.dueDate]);
+  // Last before the insert: the month's counter row stays locked until this transaction ends.
   const number = await nextTaskNumber(tx, ctx.now, taskTimeZone());
   const stamp = ctx.now.toISOString();
   const [row] = await tx
@@ -110,8 +111,7 @@ export async function createTaskWithin(
   await replaceCollaborators(tx, task.id, t.collaborators);
   await replaceMilestones(tx, task.id, t.milestones, ctx.now);
   await replaceDependencies(tx, task.id, t.predecessorIds);
-  // Through the transaction: on PGlite (one connection) a read via ctx.db would wait for this very transaction.
-  await declareDue(tx, await loadCalendar(tx), ctx.now, task);
+  await declareDue(tx, cal, ctx.now, task);
   await tellAssigned(tx, ctx, task, [t.ownerId, ...t.collaborators.map((c) => c.personId)]);
   const { searchTokens: _tokens, ...logged } = task;
   await audit({ entity: 'task', entityId: task.id, action: 'create', after: { ...logged, collaborators: t.collaborators, milestones: t.milestones, predecessorIds: t.predecessorIds } });

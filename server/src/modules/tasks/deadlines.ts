@@ -1,6 +1,11 @@
+import { between } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { addDays } from '../../platform/calendar/dates.ts';
+import { calendarDays } from '../../platform/calendar/schema.ts';
+import { calendarFromDays } from '../../platform/calendar/snapshot.ts';
 import type { Calendar } from '../../platform/calendar/snapshot.ts';
 import { atWallClock } from '../../platform/calendar/zone.ts';
+import { declareNewDeadlines } from '../../platform/deadlines/bulk.ts';
 import { completeDeadline, declareDeadline } from '../../platform/deadlines/service.ts';
 import type { ReminderSpec } from '../../platform/deadlines/reminder-rules.ts';
 import { taskTimeZone } from './settings.ts';
@@ -34,6 +39,29 @@ interface TaskRef {
   dueDate: string;
 }
 
+/**
+ * The calendar days around some dates (±40 days), read through the caller's transaction: enough
+ * for the due-date reminders, and cheap. (getCalendar's cached snapshot is read through ctx.db,
+ * which on PGlite — one connection — would wait for the very transaction asking.) Days outside the
+ * window count as Monday–Friday, like any day the calendar does not hold.
+ */
+export async function calendarAround(tx: Tx, dates: string[]): Promise<Calendar> {
+  const sorted = [...dates].sort();
+  const rows = await tx
+    .select({
+      date: calendarDays.date,
+      officialWorking: calendarDays.officialWorking,
+      officialName: calendarDays.officialName,
+      source: calendarDays.source,
+      overrideWorking: calendarDays.overrideWorking,
+      overrideName: calendarDays.overrideName,
+      working: calendarDays.working,
+    })
+    .from(calendarDays)
+    .where(between(calendarDays.date, addDays(sorted[0]!, -40), addDays(sorted.at(-1)!, 40)));
+  return calendarFromDays(rows);
+}
+
 const subjectOf = (t: TaskRef) => `任务 ${t.number} ${t.name}`;
 const linkOf = (t: TaskRef) => `/tasks/${t.id}`;
 
@@ -53,6 +81,27 @@ export async function declareDue(tx: Tx, cal: Calendar, now: Date, task: TaskRef
     subject: subjectOf(task),
     link: linkOf(task),
     reminders: DUE_REMINDERS,
+  });
+}
+
+/** The same due-date deadline for many new tasks in two statements (the 任务跟踪表 import, io.kind.ts). */
+export async function declareDueForNew(tx: Tx, cal: Calendar, now: Date, list: TaskRef[]): Promise<void> {
+  const timeZone = taskTimeZone();
+  await declareNewDeadlines(tx, {
+    cal,
+    timeZone,
+    now,
+    entity: ENTITY,
+    kind: 'due',
+    rule: { hours: 0 },
+    reminders: DUE_REMINDERS,
+    items: list.map((task) => ({
+      entityId: task.id,
+      anchorAt: atWallClock(task.dueDate, CLOSE_OF_BUSINESS_MS, timeZone),
+      ownerId: task.ownerId,
+      subject: subjectOf(task),
+      link: linkOf(task),
+    })),
   });
 }
 

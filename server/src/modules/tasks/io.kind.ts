@@ -12,7 +12,7 @@ import { importRows } from '../../platform/import/schema.ts';
 import { parseTaskNumber } from '../../platform/numbering/rules.ts';
 import { nextTaskNumber, registerImportedTaskNumber } from '../../platform/numbering/sequence.ts';
 import { people } from '../org/schema.ts';
-import { declareDue } from './deadlines.ts';
+import { declareDueForNew } from './deadlines.ts';
 import { IMPORTED_QUALITY_STANDARD, type OwnerCandidate, TASK_SHEET, type TTaskSheetRow, ZTaskSheetRow, indexOwners, resolveOwner, taskIoText } from './io.rules.ts';
 import { TASK_SHEET_TITLE } from './io.service.ts';
 import { taskProgress, tasks } from './schema.ts';
@@ -149,11 +149,8 @@ export const taskImport: ImportKind<TTaskSheetRow, Ready, Owners> = {
         throw err;
       });
     const created = rowsOf<{ id: number; number: string; name: string; ownerId: number; dueDate: string; status: string }>(result);
-    const open = created.filter((t) => t.status !== 'done');
-    if (open.length) {
-      const cal = await loadCalendar(tx);
-      for (const t of open) await declareDue(tx, cal, now, { ...t, id: Number(t.id), ownerId: Number(t.ownerId) });
-    }
+    const open = created.filter((t) => t.status !== 'done').map((t) => ({ ...t, id: Number(t.id), ownerId: Number(t.ownerId) }));
+    if (open.length) await declareDueForNew(tx, await loadCalendar(tx), now, open);
     return created.map((t) => Number(t.id));
   },
 };

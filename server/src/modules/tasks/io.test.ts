@@ -5,10 +5,13 @@ import type { TErrorBody, TImportJob } from '@opsdesk/contract';
 import { type Client, PASSWORD, type TestApp, login, loginAdmin, makePerson, startTestApp } from '../../../test/harness.ts';
 import { csvOf, uploadSheet } from '../../../test/imports.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
-import { deadlines } from '../../platform/deadlines/schema.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { loadCalendar } from '../../platform/calendar/store.ts';
+import { deadlineReminders, deadlines } from '../../platform/deadlines/schema.ts';
 import { importRunner } from '../../platform/import/runner.ts';
 import { sequences } from '../../platform/numbering/schema.ts';
 import { departments, people } from '../org/schema.ts';
+import { declareDue } from './deadlines.ts';
 import { IMPORTED_QUALITY_STANDARD } from './io.rules.ts';
 import { taskProgress, tasks } from './schema.ts';
 
@@ -124,6 +127,29 @@ describe('TSK-1/TSK-4 the seed rows round-trip (SPEC: numbers and dates kept, �
     // ALL-4: one audit row for the import.
     const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.entity, 'import'));
     expect(audits.at(-1)?.changes).toMatchObject({ kind: { after: 'tasks' }, rows: { after: 2 } });
+  });
+
+  it('ALL-2 the imported tasks’ reminders are exactly what declareDue writes for a task made in the form', async () => {
+    const [task] = await t.database.db.select().from(tasks).where(eq(tasks.number, 'T20231002'));
+    const remindersOf = async (db: Db | Tx, entityId: string) => {
+      const [deadline] = await db.select().from(deadlines).where(and(eq(deadlines.entity, 'task'), eq(deadlines.entityId, entityId), eq(deadlines.kind, 'due')));
+      const reminders = await db.select().from(deadlineReminders).where(eq(deadlineReminders.deadlineId, deadline!.id)).orderBy(deadlineReminders.key);
+      return {
+        deadline: { dueAt: deadline!.dueAt, provisional: deadline!.provisional, ownerId: deadline!.ownerId, subject: deadline!.subject, rule: deadline!.rule },
+        reminders: reminders.map((r) => ({ key: r.key, fireAt: r.fireAt, provisional: r.provisional, state: r.state })),
+      };
+    };
+    const imported = await remindersOf(t.database.db, String(task!.id));
+    // The one-by-one path, for a task that does not exist, rolled back.
+    const expected = await t.database.db
+      .transaction(async (tx) => {
+        await declareDue(tx, await loadCalendar(tx), t.clock.now(), { ...task!, id: 999_999 });
+        const out = await remindersOf(tx, '999999');
+        throw Object.assign(new Error('rollback'), { out });
+      })
+      .catch((err: { out?: Awaited<ReturnType<typeof remindersOf>> }) => err.out);
+    expect(imported.reminders.length).toBe(4);
+    expect(imported).toEqual(expected);
   });
 
   it('.csv export gives the template back, with 延期 derived from today', async () => {

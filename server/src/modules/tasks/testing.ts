@@ -13,7 +13,8 @@ export interface TaskTestWorld {
 
 /** A test app on the demo organisation (小王/钱七 in 市场部 under 李四; 张三 heads 研发部 and 项目部). */
 export async function taskWorld(): Promise<TaskTestWorld> {
-  const t = await startTestApp();
+  // TASK_LOG=error shows the server's log while debugging a test.
+  const t = await startTestApp(process.env.TASK_LOG ? { logLevel: process.env.TASK_LOG } : {});
   const org = await seedDemoOrg(t.database.db, t.clock.now());
   const clients: Record<string, Client> = {};
   return { t, ids: org.people, depts: org.departments, as: async (u) => (clients[u] ??= await login(t.app, u, DEMO_PASSWORD)) };

@@ -76,7 +76,7 @@ export function DocumentPreview({ doc, onBorrow, onDownload }: Props) {
   } else if (p.viewMode === 'text') {
     return (
       <Flex vertical gap={8}>
-        {lines ? <Alert type="warning" showIcon title={t('documents.detail.watermarkHint')} /> : null}
+        {lines ? <Alert type="warning" showIcon title={t(p.canDownload ? 'documents.detail.watermarkHintOwner' : 'documents.detail.watermarkHint')} /> : null}
         <TextView doc={doc} lines={lines} />
       </Flex>
     );
@@ -94,7 +94,7 @@ export function DocumentPreview({ doc, onBorrow, onDownload }: Props) {
 
   return (
     <Flex vertical gap={8}>
-      {lines ? <Alert type="warning" showIcon title={t('documents.detail.watermarkHint')} /> : null}
+      {lines ? <Alert type="warning" showIcon title={t(p.canDownload ? 'documents.detail.watermarkHintOwner' : 'documents.detail.watermarkHint')} /> : null}
       {lines ? (
         <div className={viewOnly ? 'od-view-only' : undefined} onContextMenu={viewOnly ? (e) => e.preventDefault() : undefined}>
           <Watermark lines={lines}>{body}</Watermark>

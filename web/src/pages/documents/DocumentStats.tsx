@@ -23,36 +23,41 @@ export function DocumentStats({ stats, archivist }: { stats: TDocumentStats | un
   const navigate = useNavigate();
   if (!stats) return <Skeleton.Button active block style={{ height: 88 }} />;
 
-  const tiles: Tile[] = [
-    { key: 'total', title: t('documents.list.statTotal'), value: stats.total, icon: <FileTextOutlined />, to: '/documents' },
-    archivist
-      ? { key: 'pending', title: t('documents.list.statPending'), value: stats.pendingArchive, icon: <InboxOutlined />, to: '/documents?archiveStatus=pending' }
-      : { key: 'important', title: t('documents.list.statImportant'), value: stats.important, icon: <StarOutlined />, to: '/documents?important=true' },
-    stats.secret > 0 || archivist
-      ? { key: 'secret', title: t('documents.list.statSecret'), value: stats.secret, icon: <LockOutlined />, to: '/documents?secrecy=secret' }
-      : { key: 'important2', title: t('documents.list.statImportant'), value: stats.important, icon: <StarOutlined />, to: '/documents?important=true' },
-    archivist
-      ? { key: 'toRegister', title: t('documents.list.statToRegister'), value: stats.loansToRegister, icon: <AuditOutlined />, to: '/documents/loans?tab=desk&status=approved' }
-      : { key: 'myLoans', title: t('documents.list.statMyLoans'), value: stats.myOpenLoans, icon: <SwapOutlined />, to: '/documents/loans' },
-    {
-      key: 'overdue',
-      title: t('documents.list.statOverdue'),
-      value: stats.overdueLoans,
-      icon: <AlertOutlined />,
-      to: archivist ? '/documents/loans?tab=overdue' : '/documents/loans?overdue=true',
-      danger: stats.overdueLoans > 0,
-    },
-  ];
+  const total: Tile = { key: 'total', title: t('documents.list.statTotal'), value: stats.total, icon: <FileTextOutlined />, to: '/documents' };
+  const secret: Tile = { key: 'secret', title: t('documents.list.statSecret'), value: stats.secret, icon: <LockOutlined />, to: '/documents?secrecy=secret' };
+  const overdue: Tile = {
+    key: 'overdue',
+    title: t('documents.list.statOverdue'),
+    value: stats.overdueLoans,
+    icon: <AlertOutlined />,
+    to: archivist ? '/documents/loans?tab=overdue' : '/documents/loans?overdue=true',
+    danger: stats.overdueLoans > 0,
+  };
+  const tiles: Tile[] = archivist
+    ? [
+        total,
+        { key: 'pending', title: t('documents.list.statPending'), value: stats.pendingArchive, icon: <InboxOutlined />, to: '/documents?archiveStatus=pending' },
+        secret,
+        { key: 'toRegister', title: t('documents.list.statToRegister'), value: stats.loansToRegister, icon: <AuditOutlined />, to: '/documents/loans?tab=desk&status=approved' },
+        overdue,
+      ]
+    : [
+        total,
+        { key: 'important', title: t('documents.list.statImportant'), value: stats.important, icon: <StarOutlined />, to: '/documents?important=true' },
+        // A secret document one may not know about is not counted anywhere (DOC-4): no tile at 0.
+        ...(stats.secret > 0 ? [secret] : []),
+        { key: 'myLoans', title: t('documents.list.statMyLoans'), value: stats.myOpenLoans, icon: <SwapOutlined />, to: '/documents/loans' },
+        overdue,
+      ];
   if (archivist && stats.voided !== null) {
     tiles.push({ key: 'voided', title: t('documents.list.statVoided'), value: stats.voided, icon: <StopOutlined />, to: '/documents?void=only' });
   }
-  // Two tiles a row on a phone; the row's width shared out on a desktop.
-  const span = Math.floor(24 / tiles.length);
 
   return (
     <Row gutter={[12, 12]}>
       {tiles.map((tile) => (
-        <Col key={tile.key} xs={12} md={span}>
+        // Two tiles a row on a phone; the row's width shared out evenly on a desktop.
+        <Col key={tile.key} xs={12} md={{ flex: '1 1 0' }}>
           <Card size="small" hoverable onClick={() => void navigate(tile.to)} data-testid={`doc-stat-${tile.key}`}>
             <Statistic
               title={tile.title}

@@ -107,7 +107,7 @@ export function AgendaFields({ form, warnings, isMobile, meeting }: AgendaProps)
                   </Col>
                   <Col xs={24} md={4}>
                     <Form.Item name={[field.name, 'presenterId']} label={isMobile ? t('meetings.form.agendaPresenter') : undefined}>
-                      <PersonSelect style={{ width: '100%' }} initialLabel={meeting?.agenda.find((a) => a.id === row?.id)?.presenter?.name} />
+                      <PersonSelect style={{ width: '100%' }} placeholder={t('meetings.form.agendaPresenter')} initialLabel={meeting?.agenda.find((a) => a.id === row?.id)?.presenter?.name} />
                     </Form.Item>
                   </Col>
                 </>

@@ -55,6 +55,7 @@ export default function TaskDetailPage() {
     else setDialog(c);
   };
   const openRounds = task.acceptanceRounds.filter((r) => r.decision === null).length;
+  const lastRound = task.acceptanceRounds.at(-1);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -75,7 +76,8 @@ export default function TaskDetailPage() {
           </Space>
           <TaskActions task={task} compact={isMobile} onCommand={command} />
         </Flex>
-        {task.needsDelayReason ? (
+        {/* On the progress tab the delay form itself says this. */}
+        {task.needsDelayReason && tab !== 'progress' ? (
           <Alert
             type="error"
             showIcon
@@ -84,11 +86,21 @@ export default function TaskDetailPage() {
             description={task.permissions.canDelay ? t('tasks.progress.delayFirstHint') : t('tasks.progress.ownerMustExplain')}
             action={
               task.permissions.canDelay ? (
-                <Button danger size="small" onClick={() => setDialog('delay')}>
+                <Button danger size="small" onClick={() => setParam('tab', null)}>
                   {t('tasks.dialogs.delay.title')}
                 </Button>
               ) : null
             }
+          />
+        ) : null}
+        {lastRound?.decision === 'rejected' && task.workflowStatus === 'in_progress' ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 16 }}
+            title={t('tasks.detail.rejected', { round: lastRound.round, name: lastRound.decidedBy?.name ?? '' })}
+            description={lastRound.opinion}
+            data-testid="rejected-requirements"
           />
         ) : null}
         {task.status !== 'overdue' && task.atRisk ? <Alert type="warning" showIcon style={{ marginTop: 16 }} title={t('tasks.markers.atRiskHint')} /> : null}

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Col, DatePicker, Form, Input, Row } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { Dayjs } from 'dayjs';
 import { PersonSelect } from '../../../components/PersonSelect.tsx';
 import { DATE_FORMAT } from '../../../lib/time.ts';
 
@@ -77,7 +78,22 @@ export function MilestonesField() {
                 </Form.Item>
               </Col>
               <Col xs={12} sm={7}>
-                <Form.Item name={[field.name, 'date']} rules={[{ required: true, message: t('common.requiredSelect', { field: t('tasks.form.milestoneDate') }) }]}>
+                <Form.Item
+                  name={[field.name, 'date']}
+                  dependencies={['startDate', 'dueDate']}
+                  rules={[
+                    { required: true, message: t('common.requiredSelect', { field: t('tasks.form.milestoneDate') }) },
+                    ({ getFieldValue }) => ({
+                      // TSK-1: a milestone falls within the task's own dates (the server checks the same).
+                      validator: (_r, value: Dayjs | null) => {
+                        const start = getFieldValue('startDate') as Dayjs | null;
+                        const due = getFieldValue('dueDate') as Dayjs | null;
+                        const outside = value && ((start && value.isBefore(start, 'day')) || (due && value.isAfter(due, 'day')));
+                        return outside ? Promise.reject(new Error(t('tasks.form.milestoneOutside'))) : Promise.resolve();
+                      },
+                    }),
+                  ]}
+                >
                   <DatePicker format={DATE_FORMAT} placeholder={t('tasks.form.milestoneDate')} style={{ width: '100%' }} aria-label={t('tasks.form.milestoneDate')} />
                 </Form.Item>
               </Col>

@@ -44,9 +44,10 @@ export function KanbanBoard<T, K extends string>(props: Props<T, K>) {
 
   const dragOver = (event: DragEvent, target: K) => {
     if (!dragged) return;
-    // Always accept the drop event so a refused drop can still say why.
+    // Every column takes the drop event (a dropEffect of 'none' would swallow it), so a refused
+    // drop can still say why; while hovering, the column turns red with the reason.
     event.preventDefault();
-    event.dataTransfer.dropEffect = reasonFor(target) ? 'none' : 'move';
+    event.dataTransfer.dropEffect = 'move';
     if (over !== target) setOver(target);
   };
 

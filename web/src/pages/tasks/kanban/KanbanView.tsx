@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Flex, Progress, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { TASK_STATUSES, taskMove, type TTaskListItem, type TTaskStatus } from '@opsdesk/contract';
+import { isApiError } from '../../../api/client.ts';
 import { useOptimisticStart, useTaskCounts, useTasks, type TaskFilters } from '../../../api/tasks.ts';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { useNotifyError } from '../../../lib/useErrorText.ts';
@@ -56,9 +57,10 @@ export function KanbanView({ filters, onOpen }: Props) {
         {
           onSuccess: () => void message.success(t('tasks.dialogs.start.done')),
           onError: (err) => {
-            // Open predecessors or a missing risk plan: the dialog explains and asks for what is missing.
-            notifyError(err);
-            setDialog({ id: task.id, kind: 'start' });
+            // Open predecessors (a reason is needed) or a missing risk plan (TSK-7): the start dialog
+            // explains and asks for what is missing; anything else is said as it is.
+            if (isApiError(err) && (err.code === 'TASK_PREDECESSOR_OPEN' || err.code === 'TASK_RISK_PLAN_REQUIRED')) setDialog({ id: task.id, kind: 'start' });
+            else notifyError(err);
           },
         },
       );

@@ -1,0 +1,103 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TTaskWeeklyReport, TWorkbench } from '@opsdesk/contract';
+import { tasks } from './schema.ts';
+import { type TaskTestWorld, createVia, ok, taskBody, taskWorld } from './testing.ts';
+
+// Test clock: Thursday 2026-11-26; the week is Monday 2026-11-23 … Sunday 2026-11-29.
+let w: TaskTestWorld;
+const ids: Record<string, number> = {};
+beforeAll(async () => {
+  w = await taskWorld();
+  const lisi = await w.as('lisi');
+  const make = async (name: string, ownerId: number, extra: Parameters<typeof taskBody>[1] = {}) => (ids[name] = (await createVia(lisi, taskBody(ownerId, { ...extra, name }))).id);
+  await make('客户数据整理', w.ids.xiaowang!, { startDate: '2026-11-16', dueDate: '2026-11-24' });
+  await make('展会物料清单', w.ids.xiaowang!, { startDate: '2026-11-16', dueDate: '2026-11-30' });
+  await make('月度销售报告撰写', w.ids.xiaowang!, { startDate: '2026-11-20', dueDate: '2026-12-20' });
+  await make('上月回款核对', w.ids.qianqi!, { startDate: '2026-11-02', dueDate: '2026-11-25' });
+  await make('明年计划', w.ids.qianqi!, { startDate: '2027-01-04', dueDate: '2027-01-29' });
+  const db = w.t.database.db;
+  await db.update(tasks).set({ status: 'in_progress', progress: 40, stage: '数据清洗中', delayReason: '财务数据未到' }).where(eq(tasks.id, ids['客户数据整理']!));
+  await db.update(tasks).set({ status: 'in_progress', progress: 10, stage: '询价' }).where(eq(tasks.id, ids['展会物料清单']!));
+  await db.update(tasks).set({ status: 'in_progress', progress: 30, stage: '数据收集中' }).where(eq(tasks.id, ids['月度销售报告撰写']!));
+  await db.update(tasks).set({ status: 'done', progress: 100, doneAt: '2026-11-24T08:00:00Z' }).where(eq(tasks.id, ids['上月回款核对']!));
+});
+afterAll(() => w.t.close());
+
+describe('GET /api/tasks/weekly-report (TSK-10 每周例会同步)', () => {
+  it('401; 403 outside one’s scope; 404 for an unknown person; 400 naming the field', async () => {
+    expect((await w.t.app.inject({ method: 'GET', url: '/api/tasks/weekly-report' })).statusCode).toBe(401);
+    const xw = await w.as('xiaowang');
+    expect((await xw.get(`/api/tasks/weekly-report?personId=${w.ids.qianqi}`)).statusCode).toBe(403);
+    expect((await xw.get(`/api/tasks/weekly-report?departmentId=${w.depts.SC}`)).statusCode).toBe(403);
+    expect((await (await w.as('zhangsan')).get(`/api/tasks/weekly-report?departmentId=${w.depts.SC}`)).statusCode).toBe(403);
+    expect((await xw.get('/api/tasks/weekly-report?personId=999999')).statusCode).toBe(404);
+    expect((await xw.get('/api/tasks/weekly-report?week=2026-11-31')).json()).toMatchObject({ code: 'VALIDATION', field: 'week' });
+    expect((await xw.get(`/api/tasks/weekly-report?personId=${w.ids.xiaowang}&departmentId=${w.depts.SC}`)).json()).toMatchObject({ field: 'departmentId' });
+  });
+
+  it('per person: done this week, in progress with %, overdue with the reason, at risk', async () => {
+    const report = await ok<TTaskWeeklyReport>((await w.as('xiaowang')).get('/api/tasks/weekly-report'));
+    expect(report).toMatchObject({ from: '2026-11-23', to: '2026-11-29', subject: { kind: 'person', name: '小王' } });
+    expect(report.done).toEqual([]);
+    expect(report.overdue).toMatchObject([{ name: '客户数据整理', overdueDays: 2, delayReason: '财务数据未到', progress: 40, stage: '数据清洗中', status: 'overdue' }]);
+    expect(report.inProgress.map((i) => [i.name, i.progress, i.stage])).toEqual([
+      ['展会物料清单', 10, '询价'],
+      ['月度销售报告撰写', 30, '数据收集中'],
+    ]);
+    // 展会物料清单: 10 % after 8 of 11 working days.
+    expect(report.atRisk.map((i) => i.name)).toEqual(['展会物料清单']);
+    expect(report.people).toEqual([{ person: { id: w.ids.xiaowang, name: '小王' }, done: 0, inProgress: 2, overdue: 1, atRisk: 1 }]);
+  });
+
+  it('per department for its head, every member listed; a past week shows what was accepted then', async () => {
+    const lisi = await w.as('lisi');
+    const report = await ok<TTaskWeeklyReport>(lisi.get(`/api/tasks/weekly-report?departmentId=${w.depts.SC}`));
+    expect(report.subject).toEqual({ kind: 'department', id: w.depts.SC, name: '市场部' });
+    expect(report.done.map((i) => [i.name, i.owner.name])).toEqual([['上月回款核对', '钱七']]);
+    // 明年计划 starts next year: not in this week's sync.
+    expect(report.inProgress.map((i) => i.name)).not.toContain('明年计划');
+    expect(report.people.map((p) => [p.person.name, p.done, p.inProgress, p.overdue, p.atRisk])).toEqual([
+      ['郑华', 0, 0, 0, 0],
+      ['李四', 0, 0, 0, 0],
+      ['小王', 0, 2, 1, 1],
+      ['钱七', 1, 0, 0, 0],
+    ]);
+    const last = await ok<TTaskWeeklyReport>(lisi.get(`/api/tasks/weekly-report?departmentId=${w.depts.SC}&week=2026-11-18`));
+    expect(last).toMatchObject({ from: '2026-11-16', to: '2026-11-22', done: [] });
+    // The division leader over 市场部 and the general manager may read it too.
+    for (const u of ['zhenghua', 'zhouzong']) expect((await (await w.as(u)).get(`/api/tasks/weekly-report?departmentId=${w.depts.SC}`)).statusCode, u).toBe(200);
+  });
+
+  it('exported as .csv and .xlsx with the 任务跟踪表 words', async () => {
+    const lisi = await w.as('lisi');
+    const csv = await lisi.get(`/api/tasks/weekly-report/export?departmentId=${w.depts.SC}&format=csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(decodeURIComponent(String(csv.headers['content-disposition']))).toContain('任务周报-市场部-20261123.csv');
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('分类,任务编号,任务名称,负责人,截止时间,当前进度(%/阶段),完成状态,延期天数,延期原因');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).filter((_, i) => i !== 1))).toEqual([
+      ['本周完成', '上月回款核对'],
+      ['进行中', '展会物料清单'],
+      ['进行中', '月度销售报告撰写'],
+      ['延期', '客户数据整理'],
+      ['延期风险', '展会物料清单'],
+    ]);
+    expect(lines.find((l) => l.startsWith('延期,'))).toContain('40%(数据清洗中),延期,2,财务数据未到');
+    const xlsx = await lisi.get(`/api/tasks/weekly-report/export?departmentId=${w.depts.SC}`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect((await (await w.as('xiaowang')).get(`/api/tasks/weekly-report/export?departmentId=${w.depts.SC}`)).statusCode).toBe(403);
+  });
+});
+
+describe('ALL-3 我的任务 on the workbench', () => {
+  it('the owner’s open tasks, overdue first, with the count', async () => {
+    const workbench = await ok<TWorkbench>((await w.as('xiaowang')).get('/api/workbench'));
+    const section = workbench.sections.find((s) => s.key === 'tasks')!;
+    expect(section.count).toBe(3);
+    expect(section.items[0]).toMatchObject({ title: expect.stringContaining('客户数据整理'), subtitle: '延期 · 40%', link: `/tasks/${ids['客户数据整理']}`, overdue: true });
+    expect(section.items.slice(1).map((i) => i.overdue)).toEqual([false, false]);
+  });
+});
