@@ -98,6 +98,7 @@ describe('document archive: versions, a secret loan through approvals, overdue a
     await qianqi.getByTestId('document-detail').getByText(`HT-SX-${today}-${TITLE}-V1`).waitFor();
     // The owner reads her own secret document, view-only under her watermark.
     await qianqi.getByTestId('watermark').waitFor();
+    await qianqi.waitForTimeout(3000); // the browser's PDF viewer paints its page a moment after loading
     await shot(qianqi, JOURNEY, '02-document-detail-owner');
   });
 
@@ -148,10 +149,10 @@ describe('document archive: versions, a secret loan through approvals, overdue a
     await drawer.getByLabel('借阅用途').fill('核对框架合同付款条款，准备续签');
     const today = companyDate(server.now());
     const due = await nextWorkingDay(xiaowang, today);
-    const end = drawer.getByPlaceholder('归还日期');
-    await end.click();
-    await end.fill(due);
-    await end.press('Enter');
+    await drawer.getByPlaceholder('归还日期').click();
+    await xiaowang.locator(`.ant-picker-dropdown td[title="${due}"]`).first().click();
+    await drawer.locator('.ant-drawer-title').click(); // closes the picker, keeping both dates
+    expect(await drawer.getByPlaceholder('归还日期').inputValue()).toBe(due);
     await drawer.getByText('电子文件', { exact: true }).click();
     await drawer.getByText('这是重要文档，借阅期限不超过 3 个工作日').waitFor();
     await drawer.getByText('秘密文档还需分管领导审批').waitFor();
@@ -201,7 +202,8 @@ describe('document archive: versions, a secret loan through approvals, overdue a
     expect(res.status()).toBe(200);
     loan = (await res.json()) as TLoan;
     expect(loan.status).toBe('lent');
-    await row.locator('.ant-tag', { hasText: '借出中' }).waitFor();
+    await zhaoliu.goto(`/documents/loans/${loan.id}`);
+    await zhaoliu.getByTestId('loan-detail').locator('.ant-tag', { hasText: '借出中' }).waitFor();
 
     await xiaowang.goto(`/documents/${docId}`);
     await xiaowang.getByTestId('document-preview').waitFor();
@@ -209,6 +211,7 @@ describe('document archive: versions, a secret loan through approvals, overdue a
     expect(await xiaowang.getByTestId('watermark').textContent()).toContain('小王');
     // View-only: no download offered (the loan does not allow it).
     expect(await xiaowang.getByTestId('download-button').count()).toBe(0);
+    await xiaowang.waitForTimeout(3000); // the browser's PDF viewer paints its page a moment after loading
     await shot(xiaowang, JOURNEY, '10-borrower-reads-with-watermark');
   });
 

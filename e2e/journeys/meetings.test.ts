@@ -87,12 +87,14 @@ afterAll(async () => {
 });
 
 describe('meetings', () => {
+  let wangwu: Page;
+  let roomId = 0;
   let zhangsan: Page;
   let xiaowang: Page;
   let meetingId = 0;
 
   test('王五 (行政部) adds 3号会议室 in room admin', async () => {
-    const wangwu = await openAs('wangwu');
+    wangwu = await openAs('wangwu');
     await wangwu.getByRole('menuitem', { name: '会议' }).click();
     await wangwu.waitForURL('**/meetings');
     await wangwu.getByRole('button', { name: named('会议室') }).click();
@@ -107,7 +109,9 @@ describe('meetings', () => {
     await modal.getByLabel('位置').fill('行政楼3层东侧');
     const created = waitForApi(wangwu, 'POST', '/api/rooms');
     await modal.getByRole('button', { name: label('保存') }).click();
-    expect((await created).status()).toBe(201);
+    const answer = await created;
+    expect(answer.status()).toBe(201);
+    roomId = ((await answer.json()) as { id: number }).id;
     await wangwu.getByRole('cell', { name: '3号会议室' }).waitFor();
     await shot(wangwu, JOURNEY, '01-room-admin');
   });
@@ -121,7 +125,7 @@ describe('meetings', () => {
 
     await zhangsan.getByLabel('会议主题').fill(TOPIC);
     await zhangsan.getByLabel('会议目标').fill('确定Q4项目各模块负责人、上线时间和资源需求');
-    await typeInto(zhangsan.getByLabel('日期'), '2026-12-03');
+    await typeInto(zhangsan.getByLabel('日期', { exact: true }), '2026-12-03');
     await typeInto(zhangsan.getByPlaceholder('开始', { exact: true }), '14:00');
     await typeInto(zhangsan.getByPlaceholder('结束', { exact: true }), '16:00');
     // MTG-2: only rooms free at that time are offered.
@@ -161,7 +165,8 @@ describe('meetings', () => {
     await zhangsan.waitForURL(`**/meetings/${meetingId}`);
     await zhangsan.getByText('会议通知尚未发出').waitFor();
     await shot(zhangsan, JOURNEY, '03-detail-planned');
-  });
+    // The longest form of the journeys: typing takes a while on a busy machine.
+  }, 300_000);
 
   test('张三 sends the notice (MTG-3); the room timeline shows the booking', async () => {
     await zhangsan.getByRole('button', { name: /发送会议通知/ }).click();
@@ -171,12 +176,38 @@ describe('meetings', () => {
     await zhangsan.getByTestId('notice-status').getByText(/已于 .* 发出/).waitFor();
     await shot(zhangsan, JOURNEY, '04-notice-sent');
 
+    // Editing shows what was saved; after the notice, a change is sent as an update.
+    await zhangsan.getByRole('button', { name: named('编辑') }).click();
+    await zhangsan.waitForURL(`**/meetings/${meetingId}/edit`);
+    await expect.poll(() => zhangsan.getByLabel('议题 4', { exact: true }).inputValue()).toBe('总经理总结与决策');
+    await shot(zhangsan, JOURNEY, '04b-edit-form');
+
     await zhangsan.goto('/meetings/rooms?date=2026-12-03');
     await zhangsan.getByTestId('room-booking').first().waitFor();
     await shot(zhangsan, JOURNEY, '05-room-timeline-day');
     await zhangsan.goto('/meetings/rooms?mode=week&date=2026-12-03');
     await zhangsan.getByTestId('room-booking').first().waitFor();
     await shot(zhangsan, JOURNEY, '05b-room-timeline-week');
+
+    // Free-slot search: the afternoon of 12-03 is split around the meeting.
+    await zhangsan.getByRole('tab', { name: '查找空闲会议室' }).click();
+    await typeInto(zhangsan.getByLabel('日期', { exact: true }), '2026-12-03');
+    await zhangsan.getByRole('button', { name: named('查找') }).click();
+    await zhangsan.getByTestId('free-room').getByText('16:00–18:00').waitFor();
+    await shot(zhangsan, JOURNEY, '05c-free-slots');
+  });
+
+  test('MTG-2: 王五 cannot book 3号会议室 over the meeting; the refusal says so by the room', async () => {
+    await wangwu.goto(`/meetings/new?roomId=${roomId}&date=2026-12-03&start=14:30&end=15:30`);
+    await wangwu.getByLabel('会议主题').fill('行政部周例会');
+    await wangwu.getByLabel('会议目标').fill('安排本周行政工作');
+    await wangwu.getByLabel('议题 1', { exact: true }).fill('本周工作安排');
+    await wangwu.getByText('3号会议室（该时间已被占用）').waitFor();
+    const refused = waitForApi(wangwu, 'POST', '/api/meetings');
+    await wangwu.getByRole('button', { name: label('保存会议') }).click();
+    expect((await refused).status()).toBe(409);
+    await wangwu.getByTestId('room-conflict').waitFor();
+    await shot(wangwu, JOURNEY, '05d-room-conflict', { fullPage: false });
   });
 
   test('李四 finds it in his week and asks leave with 钱七 as delegate (MTG-6)', async () => {
@@ -184,8 +215,10 @@ describe('meetings', () => {
     await lisi.getByRole('menuitem', { name: '会议' }).click();
     await lisi.getByTestId('calendar-meeting').filter({ hasText: TOPIC }).first().click();
     await lisi.waitForURL(`**/meetings/${meetingId}`);
+    const askLeave = lisi.getByRole('button', { name: named('请假') });
+    await askLeave.waitFor();
     await shot(lisi, JOURNEY, '06-participant-detail');
-    await lisi.getByRole('button', { name: named('请假') }).click();
+    await askLeave.click();
     const modal = lisi.locator('.ant-modal');
     await modal.getByLabel('请假原因').fill('当天在上海拜访客户');
     await pickOption(lisi, modal.getByLabel('代表'), '钱七');
@@ -332,6 +365,12 @@ describe('meetings', () => {
     await zhangsan.goto('/tasks');
     await zhangsan.getByText('提交详细开发计划').first().waitFor();
     await shot(zhangsan, JOURNEY, '18-owner-task-list');
+    await zhangsan.goto('/meetings?view=list&scope=organizing');
+    await zhangsan.getByRole('cell', { name: TOPIC }).waitFor();
+    await shot(zhangsan, JOURNEY, '18b-meeting-list');
+    await zhangsan.goto('/meetings?view=month&date=2026-12-03');
+    await zhangsan.getByTestId('calendar-meeting').first().waitFor();
+    await shot(zhangsan, JOURNEY, '18c-month');
   });
 
   test('the two 表 print in Chinese, and the meeting reads well at phone width', async () => {
@@ -350,6 +389,12 @@ describe('meetings', () => {
     await phone.goto('/meetings');
     await phone.getByTestId('meeting-calendar').waitFor();
     await shot(phone, JOURNEY, '22-phone-week');
+    await phone.goto('/meetings/rooms?date=2026-12-03');
+    await phone.getByTestId('room-booking').first().waitFor();
+    await shot(phone, JOURNEY, '23-phone-rooms');
+    await phone.goto('/meetings/new');
+    await phone.getByLabel('会议主题').waitFor();
+    await shot(phone, JOURNEY, '24-phone-plan-form');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@
 // the deliverable (a file), 李四 rejects with modification requirements, 小王 resubmits, 李四 accepts
 // (TSK-9, both rounds kept). Then a Kanban drag (a refused drop says why; a start past an open
 // predecessor asks for a reason), the Gantt with milestones and a dependency, the due-date
-// calendar, the weekly report, the print layout, and the phone width.
+// calendar, the weekly report and its export, the list's export and print layout, English, and the
+// phone width.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiAs, signIn } from '../support/auth.ts';
@@ -215,8 +216,10 @@ describe('task tracking', () => {
 
     await xiaowang.reload();
     await expect.poll(() => statusTag(xiaowang).innerText()).toBe('进行中');
+    // The requirements stand above the task until it is resubmitted, and stay in the round's record.
+    await xiaowang.getByTestId('rejected-requirements').getByText('补充10月新增客户的联系电话，异常数据需逐条注明原因').waitFor();
     await xiaowang.getByRole('tab', { name: /验收记录/ }).click();
-    await xiaowang.getByText('补充10月新增客户的联系电话，异常数据需逐条注明原因').waitFor();
+    await xiaowang.getByTestId('acceptance-round').getByText('补充10月新增客户的联系电话，异常数据需逐条注明原因').waitFor();
     await shot(xiaowang, JOURNEY, '08-rejected-with-requirements');
 
     await action(xiaowang, /提交验收/);
@@ -327,6 +330,10 @@ describe('task tracking', () => {
     await lisi.getByTestId('weekly-report').getByText(/市场部 周报/).waitFor();
     await lisi.getByTestId('weekly-done').getByText('客户数据整理').waitFor();
     await shot(lisi, JOURNEY, '18-weekly-department');
+    const weekly = lisi.waitForEvent('download');
+    await lisi.getByRole('button', { name: /导出周报/ }).click();
+    await lisi.getByRole('menuitem', { name: /CSV/ }).click();
+    expect((await weekly).suggestedFilename()).toMatch(/\.csv$/);
 
     await xiaowang.goto(`/tasks/${taskId}`);
     await action(xiaowang, /打\s?印/);
@@ -334,10 +341,29 @@ describe('task tracking', () => {
     await xiaowang.locator('.od-print-form').getByText('任务跟踪表').first().waitFor();
     await shot(xiaowang, JOURNEY, '19-print-task');
     await xiaowang.goto('/tasks?scope=all');
+    await xiaowang.getByTestId('task-table').getByText('客户回访名单整理').waitFor();
+    await shot(xiaowang, JOURNEY, '19b-list-all');
+    // 导出 the list as the 任务跟踪表 (.xlsx), with the filters on screen.
+    const sheet = xiaowang.waitForEvent('download');
+    await action(xiaowang, /导出/);
+    await xiaowang.getByRole('menuitem', { name: /Excel/ }).click();
+    expect((await sheet).suggestedFilename()).toMatch(/\.xlsx$/);
     await action(xiaowang, /打\s?印/);
     await xiaowang.waitForURL((url) => url.pathname === '/tasks/print');
     await xiaowang.locator('.od-print-data').getByText('月度销售报告撰写', { exact: false }).waitFor();
     await shot(xiaowang, JOURNEY, '20-print-sheet');
+  });
+
+  test('en-US: the same pages in English', async () => {
+    await xiaowang.goto('/tasks?view=kanban');
+    await xiaowang.getByRole('button', { name: /^语言/ }).click();
+    await xiaowang.getByRole('menuitem', { name: 'English' }).click();
+    await xiaowang.getByTestId('kanban-column-not_started').getByText('Not started').waitFor();
+    await xiaowang.getByText('Drag a card to change its status', { exact: false }).waitFor();
+    await shot(xiaowang, JOURNEY, '20b-en-kanban');
+    await xiaowang.goto(`/tasks/${taskId}?tab=acceptance`);
+    await xiaowang.getByText('Acceptance round 2').waitFor();
+    await shot(xiaowang, JOURNEY, '20c-en-detail');
   });
 
   test('at phone width: the list as cards, the detail, the board', async () => {

@@ -20,9 +20,11 @@
  *    raw; p95 < 20 ms on PostgreSQL, < 50 ms on PGlite. BENCH_EXPLAIN=1 also prints EXPLAIN
  *    ANALYZE of every captured statement; BENCH_KEEP=1 keeps the database / data dir.
  *
- * The four requests: "my open tasks" (a staff member, page of 50), the head's department list
- * filtered by 延期 (page of 50), a 2-character search (数据, by the same head over everything they
- * may see, page of 50), and the weekly report of the 200-person department.
+ * The four requests: "my open tasks" (the busiest ordinary staff member, page of 50), the head of
+ * the 200-person department's 本部门 list filtered by 延期 (page of 50), a 2-character search (数据,
+ * by the same head over everything they may see, 全部, page of 50), and the weekly report of that
+ * department. The answer sizes are printed with the capture, so the figures can be read against them.
+ * The figures only mean something on an otherwise idle machine; the first line prints the load.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

@@ -6,6 +6,7 @@ const tasks = {
   create: '新建任务',
   scopes: { mine: '我负责的', involved: '我参与的', department: '本部门', all: '全部' },
   views: { list: '列表', kanban: '看板', gantt: '甘特图', calendar: '日历', weekly: '周报' },
+  viewsShort: { list: '列表', kanban: '看板', gantt: '甘特', calendar: '日历', weekly: '周报' },
   status: { not_started: '未开始', in_progress: '进行中', awaiting_acceptance: '待验收', done: '已完成', overdue: '延期' },
   sorts: {
     dueDate: '截止日期（最早在前）',
@@ -79,9 +80,10 @@ const tasks = {
   importTitle: '导入任务跟踪表',
   importTemplate: '任务跟踪表导入模板',
   importIntro:
-    '请按任务跟踪表模板填写：任务编号可留空（由系统生成），填写则原样保留；负责人填姓名或用户名；日期格式为 YYYY-MM-DD；当前进度填“70%（已完成数据清洗）”这样的格式。“延期”由系统根据截止时间重新判定，不必填写。',
+    '请按任务跟踪表模板填写：任务编号可留空（由系统按“T+年月+序号”生成），填写则原样保留；负责人填姓名（重名时写“姓名(工号)”）；日期格式为 YYYY-MM-DD；当前进度填“70%(已完成数据清洗)”这样的格式。“延期”由系统根据截止时间重新判定；表中没有质量标准一列，导入后请为每项任务补充质量标准。',
   kanban: {
     hint: '拖动卡片即可改变状态：拖到「待验收」会先让您提交交付成果；只有验收人可以拖到「已完成」并填写验收意见；「延期」由截止时间自动判定，不能拖入。',
+    hintTouch: '点卡片右上角的「⋯」可移动任务；「延期」由截止时间自动判定。',
     emptyColumn: '暂无任务',
     moveTo: '移到「{{column}}」',
     moveMenu: '移动任务 {{name}}',

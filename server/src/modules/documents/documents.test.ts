@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TAuditEntry, TDocumentCategory, TDocumentDetail, TDocumentPage } from '@opsdesk/contract';
+import type { TAuditEntry, TDocumentCategory, TDocumentDetail, TDocumentHistoryEntry, TDocumentPage } from '@opsdesk/contract';
 import { demoPdf } from '../../demo/documents.ts';
 import { type DocTest, clockTo, createDoc, idsOf, startDocTest, upload } from './testing.ts';
 
@@ -190,9 +190,22 @@ describe('search over number, name and extracted text (2-character words)', () =
     expect(stats.byCategory.reduce((s: number, c: { count: number }) => s + c.count, 0)).toBe(stats.total);
   });
 
-  it('ALL-4 a document change leaves an audit row', async () => {
+  it('ALL-4 a document change leaves an audit row; the document shows its change history (404 for those who may not know it)', async () => {
     const auditor = await d.as('sunli');
     const rows = (await auditor.get('/api/audit?entity=document')).json().items as TAuditEntry[];
     expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['create', 'update', 'new_version', 'void']));
+    const v1 = (await list('zhaoliu', '?q=差旅报销&includeVoid=true')).items.find((i) => i.version === 1)!;
+    const history = await (await d.as('xiaowang')).get(`/api/documents/${v1.id}/history`);
+    expect(history.statusCode).toBe(200);
+    const entries = history.json<TDocumentHistoryEntry[]>();
+    expect(entries.map((e) => [e.action, e.actor?.name])).toEqual([
+      ['void', '小王'],
+      ['update', '赵六'],
+      ['update', '小王'],
+      ['create', '小王'],
+    ]);
+    expect(entries[1]!.changes).toEqual(expect.arrayContaining([{ field: 'archiveStatus', before: 'pending', after: 'archived' }]));
+    expect((await (await d.as('lisi')).get(`/api/documents/${d.docs.secretContract}/history`)).statusCode).toBe(404);
+    expect((await d.t.app.inject({ method: 'GET', url: `/api/documents/${v1.id}/history` })).statusCode).toBe(401);
   });
 });

@@ -10,6 +10,7 @@ import {
   ZDocumentExportQuery,
   ZDocumentGrant,
   ZDocumentGrantInput,
+  ZDocumentHistory,
   ZDocumentListQuery,
   ZDocumentNewVersion,
   ZDocumentPage,
@@ -35,6 +36,7 @@ import { type OpenedContent, documentText, openContent } from './content.service
 import { createDocument, newVersion, updateDocument } from './documents.service.ts';
 import { FILE_OWNER_TYPE } from './file-input.ts';
 import { addGrant, removeGrant } from './grants.service.ts';
+import { documentHistory } from './history.service.ts';
 import { documentsImport, exportRegister } from './io.service.ts';
 import { loanRoutes } from './loans.routes.ts';
 import { loansSection } from './loans.section.ts';
@@ -135,6 +137,9 @@ export function documentRoutes(app: FastifyInstance, deps: { config: Config; db:
     '/api/documents/:id/download',
     { exposeHeadRoute: false, schema: { tags, summary: '下载 Download', params: ZIdParams, response: { 200: content, ...errors } } },
     async (req, reply) => sendContent(reply, await openContent(ctx(req), vault, req.params.id, 'download')),
+  );
+  r.get('/api/documents/:id/history', { schema: { tags, summary: '变更记录 Change history', params: ZIdParams, response: { 200: ZDocumentHistory, ...errors } } }, (req) =>
+    documentHistory(ctx(req), req.params.id),
   );
   r.get('/api/documents/:id/text', { schema: { tags, summary: '文档文本（只读） Text, view-only', params: ZIdParams, response: { 200: ZDocumentText, ...errors } } }, (req) =>
     documentText(ctx(req), vault, req.params.id),

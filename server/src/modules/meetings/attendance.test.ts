@@ -8,7 +8,7 @@ import { type MeetingsTest, at, createMeetingAs, q4Meeting, startMeetingsTest } 
 let s: MeetingsTest;
 beforeAll(async () => {
   s = await startMeetingsTest();
-});
+}, 240_000);
 afterAll(() => s.close());
 
 const detail = async (username: string, id: number) => (await (await s.as(username)).get(`/api/meetings/${id}`)).json<TMeetingDetail>();

@@ -6,7 +6,7 @@ describe.skipIf(!process.env.DATABASE_URL)('MTG-2 concurrent bookings (PostgreSQ
   let s: MeetingsTest;
   beforeAll(async () => {
     s = await startMeetingsTest();
-  });
+  }, 240_000);
   afterAll(() => s?.close());
 
   const people = ['zhangsan', 'lisi', 'xiaowang', 'qianqi', 'wangwu', 'zhaoliu', 'chenjing', 'linfang', 'hetao', 'gaoyan'];

@@ -43,7 +43,7 @@ export function describe(m: MeetingAggregate): string {
     for (const [i, a] of m.agenda.entries()) lines.push(`${i + 1}. ${a.title}（${a.durationMinutes}分钟）${a.goal ? `：${a.goal}` : ''}`);
   }
   if (m.materials.length) lines.push(`需准备材料：${m.materials.map((x) => `${x.title}（${m.names.get(x.ownerId)?.name ?? ''}）`).join('；')}`);
-  lines.push(`主持人：${m.names.get(m.row.hostId)?.name ?? ''}　记录人：${m.names.get(m.row.minuteTakerId)?.name ?? ''}`);
+  lines.push(`主持人：${m.names.get(m.row.hostId)?.name ?? ''}；记录人：${m.names.get(m.row.minuteTakerId)?.name ?? ''}`);
   lines.push(`联系人：${m.names.get(m.row.contactId)?.name ?? ''}${m.row.contactPhone ? ` ${m.row.contactPhone}` : ''}`);
   return lines.join('\n');
 }

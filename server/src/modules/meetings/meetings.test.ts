@@ -7,7 +7,7 @@ import { type MeetingsTest, at, createMeetingAs, q4Meeting, startMeetingsTest } 
 let s: MeetingsTest;
 beforeAll(async () => {
   s = await startMeetingsTest();
-});
+}, 240_000);
 afterAll(() => s.close());
 
 describe('MTG-1 create a meeting', () => {

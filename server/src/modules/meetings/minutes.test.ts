@@ -12,7 +12,7 @@ beforeAll(async () => {
   s = await startMeetingsTest();
   // Thursday 11-26 14:00–16:00 (the clock is 10:00 that day), host 李四, minute-taker 王五.
   meeting = (await createMeetingAs(s, 'wangwu', q4Meeting(s, { startsAt: at('2026-11-26', '14:00'), endsAt: at('2026-11-26', '16:00') }))).meeting;
-});
+}, 240_000);
 afterAll(() => s.close());
 
 const url = (path = '') => `/api/meetings/${meeting.id}/minutes${path}`;

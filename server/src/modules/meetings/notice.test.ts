@@ -11,7 +11,7 @@ let s: MeetingsTest;
 beforeAll(async () => {
   // E-mail configured (nothing is sent: the deliveries are only queued and read here).
   s = await startMeetingsTest({ smtpUrl: 'smtp://127.0.0.1:9', mailFrom: '运营台 <opsdesk@example.com>' });
-});
+}, 240_000);
 afterAll(() => s.close());
 
 /** A standards parser (ical.js), not our code, reads what we wrote. */

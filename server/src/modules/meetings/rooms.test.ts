@@ -5,7 +5,7 @@ import { type MeetingsTest, at, createMeetingAs, q4Meeting, startMeetingsTest } 
 let s: MeetingsTest;
 beforeAll(async () => {
   s = await startMeetingsTest();
-});
+}, 240_000);
 afterAll(() => s.close());
 
 describe('MTG-2 rooms', () => {

@@ -9,7 +9,7 @@ import { type MeetingsTest, at, createMeetingAs, q4Meeting, startMeetingsTest } 
 let s: MeetingsTest;
 beforeAll(async () => {
   s = await startMeetingsTest();
-});
+}, 240_000);
 afterAll(() => s.close());
 
 /** 研发部周例会: Mondays 09:00–09:30 in 1号洽谈室, host 张三, minute-taker 小王. */

@@ -7,12 +7,13 @@ import { approveStep, returnStep } from '../../platform/approvals/decide.service
 import { approvalRequests, approvalSteps } from '../../platform/approvals/schema.ts';
 import { writeAudit } from '../../platform/audit/write.ts';
 import { getCalendar } from '../../platform/calendar/service.ts';
-import { loadCalendar } from '../../platform/calendar/store.ts';
+import { dateInZone } from '../../platform/calendar/zone.ts';
 import { attachFile } from '../../platform/files/attach.ts';
 import { type AuthedCtx, type Ctx, mutate } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { people } from '../org/schema.ts';
-import { completeAcceptance, completeDue, declareAcceptance, declareDue } from './deadlines.ts';
+import { calendarAround, completeAcceptance, completeDue, declareAcceptance, declareDue } from './deadlines.ts';
+import { taskTimeZone } from './settings.ts';
 import { getTask, loadVisible } from './detail.service.ts';
 import { lockFor, mustNotNeedDelay, refusal } from './guard.ts';
 import { taskAcceptances, tasks } from './schema.ts';
@@ -92,7 +93,7 @@ async function sentBack(tx: Tx, request: ApprovalRequestView, meta: DecisionMeta
     .returning();
   await decideRound(tx, task.id, 'rejected', meta);
   await completeAcceptance(tx, task.id, meta.now);
-  await declareDue(tx, await loadCalendar(tx), meta.now, after!);
+  await declareDue(tx, await calendarAround(tx, [dateInZone(meta.now, taskTimeZone()), after!.dueDate]), meta.now, after!);
   await auditAs(tx, meta, { entity: 'task', entityId: task.id, action: how, before: { status: task.status }, after: { status: 'in_progress' }, note: { requirements: meta.opinion } });
 }
 

@@ -81,6 +81,21 @@ describe('ALL-5 任务跟踪表 import at scale: 10,000 rows, all or nothing', (
     expect(await t.database.db.select().from(auditLog).where(eq(auditLog.entity, 'import'))).toEqual([]);
   });
 
+  it('TSK-1 a blank number never takes a number the same file keeps for a later batch (commit batches of 1,000)', { timeout: 120_000 }, async () => {
+    // The test clock is in November 2026, so the numbering service would hand out T20261101 first.
+    const rows = Array.from({ length: 1_001 }, (_, i) => {
+      const row = taskRow(i + 1);
+      row[0] = i === 0 ? '' : i === 1_000 ? 'T20261101' : `T2024${String(i).padStart(6, '0')}`;
+      return row;
+    });
+    const job = await importTasks('任务跟踪表.csv', csvOf([HEADERS, ...rows]));
+    expect(job).toMatchObject({ status: 'ready', errorCount: 0 });
+    expect((await head.post(`/api/imports/${job.id}/commit`)).statusCode).toBe(200);
+    const numbered = async (name: string) => (await t.database.db.select({ number: tasks.number }).from(tasks).where(eq(tasks.name, name)))[0]?.number;
+    expect(await numbered('客户数据整理1')).toBe('T20261102');
+    expect(await numbered('客户数据整理1001')).toBe('T20261101');
+  });
+
   it('a good file of 10,000 rows (.csv) imports in one transaction, numbers kept', { timeout: 300_000 }, async () => {
     const before = await taskCount();
     const job = await importTasks('任务跟踪表.csv', csvOf([HEADERS, ...Array.from({ length: ROWS }, (_, i) => taskRow(i + 1))]));

@@ -69,7 +69,9 @@ export async function updateTask(ctx: AuthedCtx, id: number, patch: Patch): Prom
     if (collaborators) await replaceCollaborators(tx, id, collaborators);
     if (milestones) await replaceMilestones(tx, id, milestones, ctx.now);
     if (predecessorIds) await replaceDependencies(tx, id, predecessorIds);
-    if (after!.dueDate !== before.dueDate || after!.ownerId !== before.ownerId || after!.name !== before.name) await declareDue(tx, cal, ctx.now, after!);
+    // While awaiting acceptance the due-date reminders rest (the acceptance ones run); a return redeclares them.
+    const dueChanged = after!.dueDate !== before.dueDate || after!.ownerId !== before.ownerId || after!.name !== before.name;
+    if (dueChanged && after!.status !== 'awaiting_acceptance') await declareDue(tx, cal, ctx.now, after!);
     const newcomers = [...(after!.ownerId !== before.ownerId ? [after!.ownerId] : []), ...(collaborators ?? []).map((c) => c.personId).filter((p) => !collaboratorIds.includes(p))];
     await tellAssigned(tx, ctx, after!, newcomers);
 

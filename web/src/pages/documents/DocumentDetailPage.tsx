@@ -77,8 +77,11 @@ export default function DocumentDetailPage() {
   const actions = (
     <Space wrap>
       {doc.myLoan ? (
-        <Link to={`/documents/loans/${doc.myLoan.id}`}>
-          <LoanStatusTag loan={{ status: doc.myLoan.status, overdue: false }} />
+        <Link to={`/documents/loans/${doc.myLoan.id}`} data-testid="my-loan-link">
+          <Space size={4}>
+            {t('documents.detail.myLoan')}
+            <LoanStatusTag loan={{ status: doc.myLoan.status, overdue: false }} />
+          </Space>
         </Link>
       ) : null}
       {p.canBorrow ? (

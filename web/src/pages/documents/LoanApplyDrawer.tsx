@@ -106,7 +106,7 @@ export function LoanApplyDrawer({ doc, limitDays, resubmit, onClose, onDone }: P
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label={t('documents.fields.number')}>
-          <DocumentNumber number={doc.number} /> {versionText(doc.version)}
+          {doc.number ? <DocumentNumber number={doc.number} /> : versionText(doc.version)}
         </Descriptions.Item>
       </Descriptions>
       <Form<Values> name="loan" form={form} layout="vertical" onFinish={onFinish} disabled={pending} initialValues={initial}>
@@ -120,6 +120,7 @@ export function LoanApplyDrawer({ doc, limitDays, resubmit, onClose, onDone }: P
         <Form.Item
           name="period"
           label={t('documents.loan.period')}
+          required
           rules={[
             {
               validator: (_, value: Values['period']) =>

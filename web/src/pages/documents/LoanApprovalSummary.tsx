@@ -21,7 +21,7 @@ export function LoanApprovalSummary({ entityId }: { entityId: string }) {
           <ImportantTag important={loan.document.important} />
         </Space>
         <div>
-          <DocumentNumber number={loan.document.number} /> {versionText(loan.document.version)}
+          {loan.document.number ? <DocumentNumber number={loan.document.number} /> : versionText(loan.document.version)}
         </div>
       </Descriptions.Item>
       <Descriptions.Item label={t('documents.loan.borrower')}>

@@ -61,7 +61,7 @@ export default function LoanDetailPage() {
             <ImportantTag important={loan.document.important} />
           </Space>
           <div>
-            <DocumentNumber number={loan.document.number} /> {versionText(loan.document.version)}
+            {loan.document.number ? <DocumentNumber number={loan.document.number} /> : versionText(loan.document.version)}
           </div>
         </Descriptions.Item>
         <Descriptions.Item label={t('documents.loan.borrower')}>

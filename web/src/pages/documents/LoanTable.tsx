@@ -69,7 +69,7 @@ export function LoanTable({ loans, loading = false, isMobile, empty, showDocumen
   }
 
   const columns: TableColumnsType<TLoan> = [
-    ...(showDocument ? [{ title: t('documents.loan.document'), key: 'document', render: (_: unknown, l: TLoan) => <DocumentCell loan={l} /> }] : []),
+    ...(showDocument ? [{ title: t('documents.loan.document'), key: 'document', width: 280, render: (_: unknown, l: TLoan) => <DocumentCell loan={l} /> }] : []),
     ...(showBorrower
       ? [
           {
@@ -85,7 +85,7 @@ export function LoanTable({ loans, loading = false, isMobile, empty, showDocumen
           },
         ]
       : []),
-    { title: t('documents.loan.purpose'), key: 'purpose', ellipsis: true, render: (_, l) => l.purpose },
+    { title: t('documents.loan.purpose'), key: 'purpose', width: 220, ellipsis: { showTitle: true }, render: (_, l) => l.purpose },
     { title: t('documents.loan.period'), key: 'period', width: 200, render: (_, l) => `${l.from} ~ ${l.to}` },
     { title: t('documents.loan.medium'), key: 'medium', width: 90, render: (_, l) => t(`documents.loan.media.${l.medium}`) },
     { title: t('documents.loan.dueDate'), key: 'due', width: 200, render: (_, l) => <LoanDue loan={l} /> },
@@ -104,7 +104,7 @@ export function LoanTable({ loans, loading = false, isMobile, empty, showDocumen
       pagination={pagination}
       onRow={(l) => ({ onClick: () => open(l), style: { cursor: 'pointer' } })}
       rowClassName={(l) => (l.overdue ? 'od-loan-overdue' : '')}
-      scroll={{ x: 1000 }}
+      scroll={{ x: 'max-content' }}
       locale={{ emptyText: empty }}
     />
   );

@@ -1,4 +1,4 @@
-import { Card, Collapse, Empty, List, Space, Typography } from 'antd';
+import { Card, Collapse, List, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TDocumentDetail, TDocumentVersion } from '@opsdesk/contract';
@@ -51,22 +51,20 @@ export function VersionsCard({ doc }: { doc: TDocumentDetail }) {
     <Card title={t('documents.detail.versions')} size="small" data-testid="versions-card">
       <Typography.Text type="secondary">{t('documents.detail.currentVersion')}</Typography.Text>
       <List size="small" dataSource={current} renderItem={(v) => <VersionItem v={v} here={v.id === doc.id} />} />
-      <Collapse
-        ghost
-        size="small"
-        defaultActiveKey={doc.void ? ['void'] : []}
-        items={[
-          {
-            key: 'void',
-            label: `${t('documents.detail.voidVersions')}（${voided.length}）`,
-            children: voided.length ? (
-              <List size="small" dataSource={voided} renderItem={(v) => <VersionItem v={v} here={v.id === doc.id} />} />
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('documents.detail.noVoid')} />
-            ),
-          },
-        ]}
-      />
+      {voided.length === 0 ? null : (
+        <Collapse
+          ghost
+          size="small"
+          defaultActiveKey={doc.void ? ['void'] : []}
+          items={[
+            {
+              key: 'void',
+              label: `${t('documents.detail.voidVersions')}（${voided.length}）`,
+              children: <List size="small" dataSource={voided} renderItem={(v) => <VersionItem v={v} here={v.id === doc.id} />} />,
+            },
+          ]}
+        />
+      )}
     </Card>
   );
 }

@@ -54,7 +54,14 @@ export function AttendanceTab({ meeting, isMobile }: { meeting: TMeetingDetail; 
         </Button>
       </Dropdown>
     ) : null;
-  const kind = (p: TParticipant) => (p.delegateFor ? t('meetings.attendance.delegateFor', { name: p.delegateFor.name }) : t('meetings.attendance.invited'));
+  const kind = (p: TParticipant) =>
+    p.delegateFor
+      ? t('meetings.attendance.delegateFor', { name: p.delegateFor.name })
+      : p.person.id === meeting.host.id
+        ? t('meetings.roles.host')
+        : p.person.id === meeting.minuteTaker.id
+          ? t('meetings.roles.minute_taker')
+          : t('meetings.attendance.invited');
   const signed = (p: TParticipant) =>
     p.signedInAt ? `${inCompany(p.signedInAt).format('HH:mm')}${p.signInMethod ? ` · ${t(`meetings.signInMethod.${p.signInMethod}`)}` : ''}` : dash;
 

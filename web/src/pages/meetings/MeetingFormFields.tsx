@@ -3,7 +3,7 @@ import { Alert, Col, DatePicker, Flex, Form, Input, Row, Select, TimePicker, Typ
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TMeetingDetail, TMeetingWarning } from '@opsdesk/contract';
-import { useFreeRooms } from '../../api/meetings.ts';
+import { useFreeRooms, useRooms } from '../../api/meetings.ts';
 import { useMe } from '../../api/session.ts';
 import { PersonSelect } from '../../components/PersonSelect.tsx';
 import { PeopleMultiSelect } from './PeopleMultiSelect.tsx';
@@ -57,6 +57,8 @@ export function TimePlaceFields({ form, meeting, warnings, refreshKey }: TimePla
   const participants = Form.useWatch('participantIds', form) ?? [];
   const when = instants({ date, time });
   const free = useFreeRooms(when);
+  const rooms = useRooms();
+  const roomId = Form.useWatch('roomId', form);
   const { refetch } = free;
   useEffect(() => {
     if (refreshKey) void refetch();
@@ -74,8 +76,13 @@ export function TimePlaceFields({ form, meeting, warnings, refreshKey }: TimePla
     if (meeting?.room && !list.some((o) => o.value === meeting.room?.id)) {
       list.unshift({ value: meeting.room.id, capacity: 0, label: meeting.room.name });
     }
+    // A room asked for by a link (timeline, free-slot search) that is no longer free keeps its name and says so.
+    const asked = rooms.data?.items.find((r) => r.id === roomId);
+    if (asked && free.data && !list.some((o) => o.value === asked.id)) {
+      list.unshift({ value: asked.id, capacity: asked.capacity, label: t('meetings.form.roomTaken', { name: asked.name }) });
+    }
     return list;
-  }, [free.data, meeting, participants.length, t]);
+  }, [free.data, meeting, participants.length, rooms.data, roomId, t]);
 
   const length = when ? minutesBetween(when.startsAt, when.endsAt) : null;
   const placeRule = {

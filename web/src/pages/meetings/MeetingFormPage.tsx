@@ -114,6 +114,7 @@ function MeetingForm({ meeting }: { meeting?: TMeetingDetail }) {
       if (isApiError(err) && err.code === 'ROOM_TAKEN') {
         setConflict(err.message);
         form.setFields([{ name: 'roomId', errors: [err.message] }]);
+        form.scrollToField('roomId', { block: 'center' });
         return;
       }
       if (!applyNestedErrors(form, err, FIELDS)) notifyError(err);
@@ -146,7 +147,7 @@ function MeetingForm({ meeting }: { meeting?: TMeetingDetail }) {
         </Card>
         <Card title={t('meetings.form.sectionTime')}>
           {conflict ? (
-            <Alert type="error" showIcon title={t('meetings.form.conflictTitle')} description={t('meetings.form.conflictHint', { message: conflict })} style={{ marginBottom: 16 }} data-testid="room-conflict" />
+            <Alert type="error" showIcon title={t('meetings.form.conflictTitle')} description={t('meetings.form.conflictHint')} style={{ marginBottom: 16 }} data-testid="room-conflict" />
           ) : null}
           <TimePlaceFields form={form} meeting={meeting} warnings={warnings} refreshKey={conflict} />
           {meeting ? null : (

@@ -119,6 +119,19 @@ export function MinutesTab({ meeting, isMobile }: { meeting: TMeetingDetail; isM
     <Flex vertical gap={16}>
       <MinutesHeader minutes={minutes} />
       {minutes.status === 'returned' ? <Alert type="warning" showIcon title={t('meetings.minutesStatus.returned')} /> : null}
+      {minutes.status === 'in_review' && minutes.approvalId && meeting.myRoles.includes('host') ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('meetings.minutes.reviewAsk')}
+          action={
+            <Link to={`/approvals/${minutes.approvalId}`}>
+              <Button type="primary">{t('meetings.minutes.reviewGo')}</Button>
+            </Link>
+          }
+          data-testid="host-review"
+        />
+      ) : null}
       {p.canDistribute ? (
         <Alert
           type="info"

@@ -53,9 +53,8 @@ export default function NoticePrintPage() {
       ) : m ? (
         <PrintForm
           title={title}
-          code={m.notice.sentAt ? dayjs(m.notice.sentAt).tz(COMPANY_TZ).format('YYYY-MM-DD') : undefined}
           meta={meta}
-          signatures={[{ label: t('meetings.detail.organizer'), value: m.organizer.name }, { label: t('print.date'), value: printedAt.format('YYYY-MM-DD') }]}
+          signatures={[{ label: t('meetings.detail.organizer'), value: m.organizer.name }, { label: t('print.date'), value: (m.notice.sentAt ? dayjs(m.notice.sentAt).tz(COMPANY_TZ) : printedAt).format('YYYY-MM-DD') }]}
           footnote={t('print.footnote', { name: me.name, time: printedAt.format('YYYY-MM-DD HH:mm') })}
         >
           <PrintTable<TAgendaItem>

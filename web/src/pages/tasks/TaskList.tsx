@@ -63,12 +63,14 @@ export function TaskList({ page, loading, isMobile, sort, empty, onOpen, onPage,
               </div>
               <TaskStatusTag status={task.status} />
             </Flex>
-            <Flex justify="space-between" align="center" gap={8} style={{ marginTop: 6 }}>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('tasks.fields.dueDate')} <DueDate task={task} />
-              </Typography.Text>
-              <TaskMarkers task={task} />
-            </Flex>
+            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 4 }}>
+              {t('tasks.fields.dueDate')} <DueDate task={task} />
+            </Typography.Text>
+            {task.major || task.atRisk || task.status === 'overdue' ? (
+              <div style={{ marginTop: 4 }}>
+                <TaskMarkers task={task} />
+              </div>
+            ) : null}
             <ProgressCell task={task} width={undefined} />
           </Card>
         ))}

@@ -71,14 +71,13 @@ export default function TasksPage() {
       onChange={(next) => update({ view: next === 'list' ? undefined : next })}
       options={(['list', 'kanban', 'gantt', 'calendar', 'weekly'] as const).map((key) => ({
         value: key,
-        label: isMobile ? t(`tasks.views.${key}`) : (
+        label: isMobile ? t(`tasks.viewsShort.${key}`) : (
           <Space size={4}>
             {VIEW_ICON[key]}
             {t(`tasks.views.${key}`)}
           </Space>
         ),
       }))}
-      block={isMobile}
       data-testid="task-views"
     />
   );
@@ -86,7 +85,7 @@ export default function TasksPage() {
   let content: ReactNode;
   if (view === 'weekly') content = <WeeklyReport values={values} onChange={update} compact={isMobile} onOpen={open} />;
   else if (noDepartment) content = empty;
-  else if (view === 'kanban') content = <KanbanView filters={filters} onOpen={open} />;
+  else if (view === 'kanban') content = <KanbanView filters={filters} compact={isMobile} onOpen={open} />;
   else if (view === 'gantt')
     content = <GanttView filters={filters} zoom={values.zoom === 'month' ? 'month' : 'week'} onZoom={(z) => update({ zoom: z === 'week' ? undefined : z })} compact={isMobile} onOpen={open} />;
   else if (view === 'calendar')
@@ -126,7 +125,8 @@ export default function TasksPage() {
         </Typography.Title>
         <TaskToolbar values={values} onCreate={() => setTarget({ mode: 'create' })} compact={isMobile} />
       </Flex>
-      {isMobile ? <div style={{ marginTop: 12 }}>{viewSwitch}</div> : null}
+      {/* At phone width the switch gets its own row, scrolling sideways if a language needs more room. */}
+      {isMobile ? <div style={{ marginTop: 12, overflowX: 'auto' }}>{viewSwitch}</div> : null}
       {view === 'weekly' ? (
         <div style={{ marginTop: 16 }} />
       ) : (

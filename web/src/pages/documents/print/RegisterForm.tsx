@@ -18,9 +18,12 @@ interface Props {
 const location = (d: TDocumentSummary) =>
   [d.file && d.archivePath ? `//服务器/${d.archivePath}` : d.serverPath, d.paperLocation].filter(Boolean).join('；');
 
+/** Ten columns: the register is printed on A4 landscape (this style lives only while it is shown). */
+const LANDSCAPE = '@page { size: A4 landscape; } .od-print-paper { width: 297mm; }';
+
 /**
  * 文档归档登记表 on paper, in the template's columns and order (SPEC §2) — also the body of the
- * quarterly 《文档归档清单》. A4 landscape would suit it; the browser's dialog offers that.
+ * quarterly 《文档归档清单》.
  */
 export function RegisterForm({ title, items, loanRecords, meta, footnote, emptyText }: Props) {
   const { t } = useTranslation();
@@ -38,14 +41,17 @@ export function RegisterForm({ title, items, loanRecords, meta, footnote, emptyT
     { key: 'status', title: t('documents.print.columns.status'), width: '7%', align: 'center', nowrap: true, render: (d) => t(`documents.status.${d.archiveStatus}`) },
   ];
   return (
-    <PrintForm
-      title={title}
-      meta={meta}
-      metaColumns={3}
-      signatures={[{ label: t('print.preparedBy') }, { label: t('print.reviewedBy') }, { label: t('print.date') }]}
-      footnote={footnote}
-    >
-      <PrintTable<TDocumentSummary> columns={columns} rows={items} rowKey={(d) => d.id} numbered={t('print.seq')} emptyText={emptyText} />
-    </PrintForm>
+    <div className="od-doc-register">
+      <style>{LANDSCAPE}</style>
+      <PrintForm
+        title={title}
+        meta={meta}
+        metaColumns={3}
+        signatures={[{ label: t('print.preparedBy') }, { label: t('print.reviewedBy') }, { label: t('print.date') }]}
+        footnote={footnote}
+      >
+        <PrintTable<TDocumentSummary> columns={columns} rows={items} rowKey={(d) => d.id} numbered={t('print.seq')} emptyText={emptyText} />
+      </PrintForm>
+    </div>
   );
 }

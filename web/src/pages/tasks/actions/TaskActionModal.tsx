@@ -24,7 +24,7 @@ interface Values {
   newDueDate?: Dayjs;
 }
 
-const FIELDS = ['overrideReason', 'link', 'note', 'opinion', 'requirements', 'reason', 'newDueDate', 'fileId'] as const;
+const FIELDS = ['overrideReason', 'link', 'note', 'opinion', 'requirements', 'reason', 'newDueDate'] as const;
 
 interface Props {
   taskId: number;
@@ -140,7 +140,8 @@ export function TaskActionModal({ taskId, kind, onClose, onDone }: Props) {
         {kind === 'submit' ? (
           <>
             <Alert type="info" showIcon title={t('tasks.dialogs.submit.hint', { acceptor: task.expectedAcceptor?.name ?? t('tasks.detail.noAcceptor') })} style={{ marginBottom: 16 }} />
-            <Form.Item label={t('tasks.dialogs.submit.file')} name="fileId" extra={t('tasks.dialogs.submit.fileHint')}>
+            {/* Not a form field: the upload happens at once and its id is kept beside the form. */}
+            <Form.Item label={t('tasks.dialogs.submit.file')} extra={t('tasks.dialogs.submit.fileHint')}>
               {file ? (
                 <Space>
                   <PaperClipOutlined />

@@ -102,7 +102,7 @@ export function DueCalendar({ filters, month, day, compact, onNavigate, onOpen, 
       <Calendar
         className="od-due-calendar"
         fullscreen={!compact}
-        value={day ? dayjs(day) : first}
+        value={day ? dayjs(day) : today.startsWith(shown) ? dayjs(today) : first}
         onPanelChange={(date) => onNavigate(date.format('YYYY-MM'), undefined)}
         onSelect={(date, { source }) => {
           if (source === 'date') onNavigate(date.format('YYYY-MM'), date.format(DATE_FORMAT));

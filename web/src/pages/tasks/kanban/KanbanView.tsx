@@ -15,6 +15,8 @@ const BOARD_SIZE = 200; // the API's largest page: the most urgent first (by due
 
 interface Props {
   filters: TaskFilters;
+  /** Touch screens have no drag and drop: the hint points to the card's ⋯ menu instead. */
+  compact: boolean;
   onOpen: (id: number) => void;
 }
 
@@ -23,7 +25,7 @@ interface Props {
  * (optimistic; a dependency or TSK-7 refusal opens the start dialog), → 待验收 opens the submit
  * dialog, → 已完成 / back to 进行中 the acceptor's accept / reject dialogs; 延期 is no target.
  */
-export function KanbanView({ filters, onOpen }: Props) {
+export function KanbanView({ filters, compact, onOpen }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
@@ -74,7 +76,7 @@ export function KanbanView({ filters, onOpen }: Props) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {list.isError ? <LoadError error={list.error} onRetry={() => list.refetch()} /> : null}
-      <Alert type="info" showIcon title={t('tasks.kanban.hint')} closable />
+      <Alert type="info" showIcon title={t(compact ? 'tasks.kanban.hintTouch' : 'tasks.kanban.hint')} closable />
       {truncated ? <Alert type="warning" showIcon title={t('tasks.kanban.truncated', { shown: items.length, total: list.data?.total ?? 0 })} /> : null}
       <KanbanBoard<TTaskListItem, TTaskStatus>
         columns={columns}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Dropdown, Empty, Flex, Progress, Row, Segmented, Skeleton, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Col, DatePicker, Dropdown, Flex, Progress, Row, Segmented, Skeleton, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, DownOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -105,7 +105,7 @@ export function WeeklyReport({ values, onChange, compact, onOpen }: Props) {
       data-testid={`weekly-${key}`}
     >
       {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.weekly.none')} />
+        <Typography.Text type="secondary">{t('tasks.weekly.none')}</Typography.Text>
       ) : compact ? (
         <Flex vertical gap={8}>
           {items.map((item) => (

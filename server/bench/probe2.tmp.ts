@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { ZTaskWeeklyReport, ZTaskPage } from '@opsdesk/contract';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/client.ts';
+import { weeklyReport } from '../src/modules/tasks/weekly.service.ts';
+import { listTasks } from '../src/modules/tasks/queries.service.ts';
+import { people } from '../src/modules/org/schema.ts';
+import { eq } from 'drizzle-orm';
+import { Session } from 'node:inspector/promises';
+const session = new Session(); session.connect(); await session.post('Profiler.enable'); await session.post('Profiler.setSamplingInterval', { interval: 200 });
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'probe-'));
+const keyFile = path.join(tmp, 'k'); fs.writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
+const config = loadConfig({}, { databaseUrl: process.env.BENCH_DATABASE_URL, dataDir: process.env.BENCH_DATA_DIR ?? '', logLevel: 'silent', webDist: '/x', filesDir: path.join(tmp, 'f'), keyFile });
+const database = await openDatabase(config);
+const app = await buildApp({ config, database });
+const [head] = await database.db.select().from(people).where(eq(people.username, 'b0000'));
+const ctx = { db: database.db, actor: { id: head!.id, name: head!.name, username: head!.username, roles: head!.roles, departmentId: head!.departmentId }, ip: null, now: new Date(), locale: 'zh-CN' as const };
+const N = 20;
+const time = async (label: string, f: () => Promise<unknown> | unknown) => {
+  for (let i = 0; i < 3; i++) await f();
+  const c0 = process.cpuUsage(); const t0 = performance.now();
+  for (let i = 0; i < N; i++) await f();
+  const c = process.cpuUsage(c0);
+  console.log(label.padEnd(30), 'wall', ((performance.now() - t0) / N).toFixed(1), 'cpu', ((c.user + c.system) / 1000 / N).toFixed(1));
+};
+const report = await weeklyReport(ctx as never, { departmentId: 6 });
+await time('weeklyReport service', () => weeklyReport(ctx as never, { departmentId: 6 }));
+await time('weekly zod parse', () => ZTaskWeeklyReport.parse(report));
+await time('weekly JSON.stringify', () => JSON.stringify(report));
+const q = { scope: 'department', status: ['overdue'], page: 1, pageSize: 50, sort: 'dueDate' } as never;
+const page = await listTasks(ctx as never, q);
+await session.post('Profiler.start');
+await time('overdue listTasks service', () => listTasks(ctx as never, q));
+{ const { profile } = await session.post('Profiler.stop'); fs.writeFileSync('/tmp/prof-list.cpuprofile', JSON.stringify(profile)); }
+await time('page zod parse', () => ZTaskPage.parse(page));
+await time('page JSON.stringify', () => JSON.stringify(page));
+await app.close(); await database.close();
