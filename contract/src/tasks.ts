@@ -412,9 +412,3 @@ export const ZTaskStatusItem = z.object({
   ownerName: z.string(),
 });
 export type TTaskStatusItem = z.infer<typeof ZTaskStatusItem>;
-
-/** TSK-3 help text: the manual's vague vs. concrete goal (shown beside the form). */
-export const TASK_GOAL_EXAMPLE = {
-  'zh-CN': { vague: '优化流程', concrete: '优化客户投诉处理流程，将响应时间缩短至24小时内' },
-  'en-US': { vague: 'Improve the process', concrete: 'Improve the customer-complaint handling process so that every complaint is answered within 24 hours' },
-} as const;

@@ -12,6 +12,7 @@ const isKnown = (key: string): key is KnownKey => (WORKBENCH_SECTION_KEYS as rea
 /** The full list behind each section; modules not built yet have none. */
 const LIST_PATH: Partial<Record<KnownKey, string>> = {
   approvals: '/approvals',
+  tasks: '/tasks',
   notifications: '/notifications?unread=true',
   loans: '/documents/loans',
   meetings: '/meetings',
