@@ -60,7 +60,8 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-describe('DOC-7 backups through the API', () => {
+// A backup dumps the whole database and then restores it to check it: over 20 s on a busy machine.
+describe('DOC-7 backups through the API', { timeout: 120_000 }, () => {
   it('401 without login, 403 for staff, 403 without the CSRF token', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/system/backups' })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'POST', url: '/api/system/backups', payload: {} })).statusCode).toBe(401);
@@ -165,7 +166,7 @@ describe('DOC-7 backups through the API', () => {
   });
 });
 
-describe('DOC-7 the command line’s local token', () => {
+describe('DOC-7 the command line’s local token', { timeout: 120_000 }, () => {
   it('is accepted from loopback, may choose the folder, and backs up without touching retention', async () => {
     t.clock.advanceMinutes(1);
     const before = folders(t.config.backupDir);
@@ -195,7 +196,7 @@ describe('DOC-7 the command line’s local token', () => {
   });
 });
 
-describe('DOC-7 the scheduled backup job', () => {
+describe('DOC-7 the scheduled backup job', { timeout: 120_000 }, () => {
   it('runs through the queue and records its restore-check result', async () => {
     t.clock.advanceMinutes(1);
     const id = await t.app.jobs.send(BACKUP_JOB);
