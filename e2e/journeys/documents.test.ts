@@ -95,8 +95,8 @@ describe('document archive: versions, a secret loan through approvals, overdue a
     expect((await created).status()).toBe(201);
     await qianqi.waitForURL(/\/documents\/\d+$/);
     docId = Number(qianqi.url().split('/').pop());
-    await qianqi.getByTestId('document-detail').getByText(`HT-SX-${today}-${TITLE}-V1`).waitFor();
-    // The owner reads her own secret document, view-only under her watermark.
+    await qianqi.getByTestId('version-current').getByText(`HT-SX-${today}-${TITLE}-V1`).waitFor();
+    // The owner reads her own secret document, under her watermark.
     await qianqi.getByTestId('watermark').waitFor();
     await qianqi.waitForTimeout(3000); // the browser's PDF viewer paints its page a moment after loading
     await shot(qianqi, JOURNEY, '02-document-detail-owner');

@@ -9,6 +9,7 @@ import { loadConfig } from '../../server/src/config.ts';
 import { migrateDatabase, openDatabase } from '../../server/src/db/client.ts';
 import { seedDemoOrg } from '../../server/src/demo/org.ts';
 import { ensureFirstAdmin } from '../../server/src/platform/auth/bootstrap.ts';
+import { repoRoot } from './paths.ts';
 
 export interface ClockServer {
   baseUrl: string;
@@ -23,9 +24,12 @@ export interface ClockServer {
 export async function startClockServer(adminPassword: string, start: Date): Promise<ClockServer> {
   let current = new Date(start);
   const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdesk-e2e-clock-'));
+  // Serve a copy of the built web: a rebuild in another shell must not swap the lazy chunks under the open pages.
+  const webDist = path.join(tmpRoot, 'web');
+  fs.cpSync(path.join(repoRoot, 'web/dist'), webDist, { recursive: true });
   const config = loadConfig(
     { ...process.env, DATABASE_URL: '', OPSDESK_DATA_DIR: path.join(tmpRoot, 'data'), OPSDESK_ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
-    { port: 0, host: '127.0.0.1', now: () => new Date(current) },
+    { port: 0, host: '127.0.0.1', webDist, now: () => new Date(current) },
   );
   const database = await openDatabase(config);
   await migrateDatabase(database);

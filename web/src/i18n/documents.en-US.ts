@@ -121,6 +121,7 @@ const documents: DocumentsMessages = {
     previewNotSupported: 'This kind of file cannot be previewed; download it to read it.',
     previewLocked: 'This is a secret document. Reading it needs an approved loan; once approved and registered you can read it here during the loan.',
     previewNoRight: 'You cannot read the content yet; you may apply to borrow it.',
+    previewVoid: 'This version is void; only the archivist may open it. Read the current version instead.',
     textTruncated: 'The text is long; only its beginning is shown.',
     watermarkHint: 'Secret documents are view-only and watermarked with the viewer and the time; every view is recorded in the audit log.',
     watermarkHintOwner: 'Secret document: watermarked with the viewer and the time; every view and download is recorded in the audit log.',

@@ -118,6 +118,7 @@ const documents = {
     previewNotSupported: '此类文件不能在线预览，请下载后查看。',
     previewLocked: '这是一份秘密文档。查看原文须经借阅审批；批准并登记后，在借阅期内可以在此查看。',
     previewNoRight: '您暂时不能查看原文，可申请借阅。',
+    previewVoid: '此版本已作废，原文仅供档案管理员调阅；请查看现行版本。',
     textTruncated: '正文较长，只显示了前面部分。',
     watermarkHint: '秘密文档只读查看，页面带有查看人和时间水印，所有查看均记入审计日志。',
     watermarkHintOwner: '秘密文档：页面带有查看人和时间水印，每次查看和下载均记入审计日志。',

@@ -28,9 +28,11 @@ interface Props {
 
 function label(c: TDocumentCategory, count: number | undefined) {
   return (
-    <span>
-      {c.name} <Typography.Text type="secondary">{c.code}</Typography.Text>
-      {count ? <Typography.Text type="secondary"> · {count}</Typography.Text> : null}
+    <span className="od-tree-node">
+      <span className="od-tree-name">
+        {c.name} <Typography.Text type="secondary">{c.code}</Typography.Text>
+      </span>
+      {count ? <span className="od-tree-count">{count}</span> : null}
     </span>
   );
 }

@@ -74,6 +74,7 @@ export default function DocumentDetailPage() {
     if (key === 'unarchive') setArchived(false);
   };
 
+  const hasActions = Boolean(doc.myLoan || p.canBorrow || p.canNewVersion || p.canDownload || more.length);
   const actions = (
     <Space wrap>
       {doc.myLoan ? (
@@ -161,7 +162,7 @@ export default function DocumentDetailPage() {
         }
         extra={isMobile ? null : actions}
       >
-        {isMobile ? <div style={{ marginBottom: 12 }}>{actions}</div> : null}
+        {isMobile && hasActions ? <div style={{ marginBottom: 12 }}>{actions}</div> : null}
         {doc.void && doc.supersededBy ? (
           <Alert
             type="warning"

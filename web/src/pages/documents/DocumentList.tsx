@@ -91,24 +91,27 @@ export function DocumentList({ page, loading, isMobile, empty, sort, onOpen, onP
   const sortOrder = (field: string) => (sort?.field === field ? (sort.order === 'asc' ? 'ascend' : 'descend') : null);
   const columns: TableColumnsType<TDocumentSummary> = [
     {
-      title: t('documents.fields.number'),
-      key: 'number',
+      // DingTalk-style: the name (with its tags) and the number under it, one column.
+      title: `${t('documents.fields.name')} / ${t('documents.fields.number')}`,
+      key: 'name',
       sorter: true,
-      sortOrder: sortOrder('number'),
-      width: 280,
-      render: (_, d) => <DocumentNumber number={d.number} void={d.void} />,
+      sortOrder: sortOrder('name'),
+      render: (_, d) => (
+        <Flex vertical gap={2}>
+          <NameCell doc={d} />
+          <DocumentNumber number={d.number} void={d.void} />
+        </Flex>
+      ),
     },
-    { title: t('documents.fields.name'), key: 'name', sorter: true, sortOrder: sortOrder('name'), render: (_, d) => <NameCell doc={d} /> },
-    { title: t('documents.fields.categoryLevels'), key: 'category', render: (_, d) => d.category.path },
+    { title: t('documents.fields.categoryLevels'), key: 'category', width: 150, render: (_, d) => d.category.path },
     { title: t('documents.fields.version'), key: 'version', width: 72, align: 'center', render: (_, d) => versionText(d.version) },
-    { title: t('documents.fields.secrecy'), key: 'secrecy', width: 80, render: (_, d) => t(`documents.secrecy.${d.secrecy}`) },
     { title: t('documents.fields.creator'), key: 'creator', width: 90, render: (_, d) => d.creator.name },
     { title: t('documents.fields.createdOn'), key: 'createdOn', width: 120, sorter: true, sortOrder: sortOrder('createdOn'), render: (_, d) => d.createdOn },
-    { title: t('documents.fields.storage'), key: 'storage', render: (_, d) => <Storage doc={d} /> },
+    { title: t('documents.fields.storage'), key: 'storage', width: 220, render: (_, d) => <Storage doc={d} /> },
     {
       title: t('documents.fields.archiveStatus'),
       key: 'status',
-      width: 120,
+      width: 110,
       render: (_, d) => (
         <Space size={4} wrap>
           <ArchiveStatusTag status={d.archiveStatus} />
@@ -133,7 +136,7 @@ export function DocumentList({ page, loading, isMobile, empty, sort, onOpen, onP
       pagination={pagination}
       onChange={onChange}
       onRow={(d) => ({ onClick: () => onOpen(d), style: { cursor: 'pointer' } })}
-      scroll={{ x: 1200 }}
+      scroll={{ x: 1000 }}
       locale={{ emptyText: loading && !page ? ' ' : empty }}
     />
   );

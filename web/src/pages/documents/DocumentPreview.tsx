@@ -52,7 +52,11 @@ export function DocumentPreview({ doc, onBorrow, onDownload }: Props) {
   if (!p.canView) {
     const secret = doc.secrecy === 'secret';
     return (
-      <Empty image={secret ? <LockOutlined style={{ fontSize: 48, color: '#cf1322' }} /> : <EyeInvisibleOutlined style={{ fontSize: 48 }} />} description={t(secret ? 'documents.detail.previewLocked' : 'documents.detail.previewNoRight')}>
+      <Empty
+        image={secret ? <LockOutlined style={{ fontSize: 48, color: '#cf1322' }} /> : <EyeInvisibleOutlined style={{ fontSize: 48 }} />}
+        // DOC-8: a 作废 version is the archivist's to open; for anyone else the current one is the way in.
+        description={t(doc.void ? 'documents.detail.previewVoid' : secret ? 'documents.detail.previewLocked' : 'documents.detail.previewNoRight')}
+      >
         {p.canBorrow && onBorrow ? (
           <Button type="primary" onClick={onBorrow}>
             {t('documents.detail.borrow')}

@@ -4,6 +4,7 @@ import { AlertOutlined, AuditOutlined, FileTextOutlined, InboxOutlined, LockOutl
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TDocumentStats } from '@opsdesk/contract';
+import { useIsMobile } from '../../lib/useIsMobile.ts';
 
 interface Tile {
   key: string;
@@ -21,6 +22,7 @@ interface Tile {
 export function DocumentStats({ stats, archivist }: { stats: TDocumentStats | undefined; archivist: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const isMobile = useIsMobile();
   if (!stats) return <Skeleton.Button active block style={{ height: 88 }} />;
 
   const total: Tile = { key: 'total', title: t('documents.list.statTotal'), value: stats.total, icon: <FileTextOutlined />, to: '/documents' };
@@ -56,14 +58,14 @@ export function DocumentStats({ stats, archivist }: { stats: TDocumentStats | un
   return (
     <Row gutter={[12, 12]}>
       {tiles.map((tile) => (
-        // Two tiles a row on a phone; the row's width shared out evenly on a desktop.
-        <Col key={tile.key} xs={12} md={{ flex: '1 1 0' }}>
+        // Three small tiles a row on a phone; the row's width shared out evenly on a desktop.
+        <Col key={tile.key} xs={8} md={{ flex: '1 1 0' }}>
           <Card size="small" hoverable onClick={() => void navigate(tile.to)} data-testid={`doc-stat-${tile.key}`}>
             <Statistic
               title={tile.title}
               value={tile.value}
-              prefix={tile.icon}
-              styles={{ content: tile.danger ? { color: '#cf1322' } : undefined }}
+              prefix={isMobile ? undefined : tile.icon}
+              styles={{ content: { ...(tile.danger ? { color: '#cf1322' } : {}), ...(isMobile ? { fontSize: 20 } : {}) } }}
             />
           </Card>
         </Col>
