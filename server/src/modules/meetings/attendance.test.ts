@@ -47,6 +47,8 @@ describe('MTG-6 leave with a delegate', () => {
 
   it('asked on the meeting day: accepted but flagged late', async () => {
     s.t.clock.advanceMinutes(18 * 60); // Friday 11-27 04:00
+    const before = await detail('xiaowang', id);
+    expect(before.warnings.find((w) => w.code === 'leave_late')?.message).toBe('请假需至少提前1天（最晚 2026-11-26）提出，本次请假将标记为逾期请假');
     const res = await (await s.as('xiaowang')).post(`/api/meetings/${id}/leave`, { reason: '身体不适', delegateId: s.ids.qianqi });
     expect(row(res.json<TMeetingDetail>(), s.ids.xiaowang!).leave).toMatchObject({ late: true });
     const host = await s.t.database.db.select().from(notifications).where(and(eq(notifications.recipientId, s.ids.lisi!), eq(notifications.event, 'meeting.leave')));

@@ -7,6 +7,7 @@ import {
   type RuleWarning,
   agendaWarnings,
   attendanceOf,
+  leaveIsLate,
   nonWorkingDayWarning,
   noticeLateWarning,
   noticeTiming,
@@ -94,6 +95,11 @@ export function currentWarnings(m: MeetingAggregate, cal: Calendar, now: Date, t
 export function presentDetail(m: MeetingAggregate, ctx: { actor: Actor; locale: TLocale; now: Date }, cal: Calendar, timeZone: string): TMeetingDetail {
   const times = timesOf(m.row);
   const timing = noticeTiming(cal, times.startsAt, ctx.now, timeZone);
+  const permissions = meetingPermissions(ctx.actor, m, ctx.now);
+  const warnings = currentWarnings(m, cal, ctx.now, timeZone);
+  // MTG-6: the caller would ask leave late (the request is flagged): say so before they ask.
+  const leave = leaveIsLate(times.startsAt, ctx.now, timeZone);
+  if (permissions.canAskLeave && leave.late) warnings.push({ code: 'leave_late', params: { latestDate: leave.latestDate }, reasonField: null });
   return {
     ...presentSummary(m, ctx.actor.id, ctx.now),
     goal: m.row.goal,
@@ -133,10 +139,10 @@ export function presentDetail(m: MeetingAggregate, ctx: { actor: Actor; locale: 
     },
     cancelledAt: iso(m.row.cancelledAt),
     cancelReason: m.row.cancelReason,
-    warnings: currentWarnings(m, cal, ctx.now, timeZone).map((w) => presentWarning(w, ctx.locale)),
+    warnings: warnings.map((w) => presentWarning(w, ctx.locale)),
     version: m.row.version,
     createdAt: toIso(m.row.createdAt),
     updatedAt: toIso(m.row.updatedAt),
-    permissions: meetingPermissions(ctx.actor, m, ctx.now),
+    permissions,
   };
 }

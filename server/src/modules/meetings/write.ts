@@ -1,5 +1,6 @@
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { isUniqueViolation } from '../../platform/http/db-errors.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { meetingAgendaItems, meetingMaterials, meetingPeople, meetingResolutions } from './schema.ts';
 import type { AgendaRow, MaterialRow, MeetingPersonRow } from './store.ts';
@@ -51,8 +52,13 @@ export async function replaceAgenda(tx: Tx, meetingId: number, agenda: MeetingIn
   }
   for (const [i, a] of agenda.entries()) {
     const values = { position: i + 1, title: a.title, durationMinutes: a.durationMinutes, goal: a.goal, presenterId: a.presenterId, carriedOverFromId: a.carriedOverFromId };
-    if (a.id !== undefined) await tx.update(meetingAgendaItems).set(values).where(eq(meetingAgendaItems.id, a.id));
-    else await tx.insert(meetingAgendaItems).values({ meetingId, ...values });
+    // MTG-11: a carry-over taken up by another meeting at the same moment loses to the unique index.
+    const taken = (err: unknown) => {
+      if (isUniqueViolation(err)) throw new AppError('INVALID_REFERENCE', `agenda.${i}.carriedOverFromId`);
+      throw err;
+    };
+    if (a.id !== undefined) await tx.transaction((sp) => sp.update(meetingAgendaItems).set(values).where(eq(meetingAgendaItems.id, a.id!))).catch(taken);
+    else await tx.transaction((sp) => sp.insert(meetingAgendaItems).values({ meetingId, ...values })).catch(taken);
   }
 }
 
