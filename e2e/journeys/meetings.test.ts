@@ -177,8 +177,7 @@ describe('meetings', () => {
     await shot(zhangsan, JOURNEY, '04-notice-sent');
 
     // Editing shows what was saved; after the notice, a change is sent as an update.
-    await zhangsan.getByRole('button', { name: named('编辑') }).click();
-    await zhangsan.waitForURL(`**/meetings/${meetingId}/edit`);
+    await zhangsan.goto(`/meetings/${meetingId}/edit`);
     await expect.poll(() => zhangsan.getByLabel('议题 4', { exact: true }).inputValue()).toBe('总经理总结与决策');
     await shot(zhangsan, JOURNEY, '04b-edit-form');
 
@@ -337,7 +336,9 @@ describe('meetings', () => {
 
     await host.getByRole('menuitem', { name: '审批' }).click();
     await host.waitForURL('**/approvals');
-    await host.getByText(TOPIC, { exact: false }).first().click();
+    const request = host.getByRole('cell', { name: `会议纪要：${TOPIC}` });
+    await request.waitFor();
+    await request.click();
     await host.waitForURL(/\/approvals\/\d+$/);
     const approvalId = new URL(host.url()).pathname.split('/').pop() ?? '';
     await host.getByRole('button', { name: label('同意') }).click();
@@ -356,7 +357,7 @@ describe('meetings', () => {
     await xiaowang.locator('.ant-modal-confirm').getByRole('button', { name: label('确定', 'OK') }).click();
     expect((await distributed).status()).toBe(200);
     await xiaowang.getByRole('tab', { name: '决议跟踪' }).click();
-    await expect.poll(() => xiaowang.getByTestId('resolution-task-link').count()).toBe(3);
+    await expect.poll(() => xiaowang.getByTestId('resolution-task-link').filter({ visible: true }).count()).toBe(3);
     await shot(xiaowang, JOURNEY, '16-resolutions-as-tasks');
     await xiaowang.goto('/meetings/follow-up?week=2026-12-07');
     await xiaowang.getByText('提交详细开发计划').waitFor();
@@ -368,6 +369,12 @@ describe('meetings', () => {
     await zhangsan.goto('/meetings?view=list&scope=organizing');
     await zhangsan.getByRole('cell', { name: TOPIC }).waitFor();
     await shot(zhangsan, JOURNEY, '18b-meeting-list');
+    // MTG-11: the item carried over is offered for the next meeting's agenda.
+    await zhangsan.goto('/meetings/new?date=2026-12-10');
+    await zhangsan.getByText('有 1 项上次会议遗留的议题待继续讨论').waitFor();
+    await zhangsan.getByRole('button', { name: label('加入议程') }).click();
+    await expect.poll(() => zhangsan.getByLabel('议题 1', { exact: true }).inputValue()).toBe('资源需求与协调讨论');
+    await shot(zhangsan, JOURNEY, '18d-carry-over', { fullPage: false });
     await zhangsan.goto('/meetings?view=month&date=2026-12-03');
     await zhangsan.getByTestId('calendar-meeting').first().waitFor();
     await shot(zhangsan, JOURNEY, '18c-month');

@@ -80,8 +80,8 @@ async function raw(file: string) {
     };
     close = () => pglite.close();
   }
+  for (const request of requests) await runLoop(() => run(request.statements), warmup, connections);
   for (const request of requests) {
-    await runLoop(() => run(request.statements), warmup, connections);
     const figures = await runLoop(() => run(request.statements), seconds, connections);
     process.stdout.write(`${JSON.stringify({ key: request.key, figures })}\n`);
   }

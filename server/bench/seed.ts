@@ -122,7 +122,9 @@ export async function seedBench(database: Database, opts: { tasks: number; today
   await db.execute(sql`UPDATE departments d SET division_leader_id = ${base + BIG_DEPARTMENT_SIZE} WHERE d.parent_id IS NULL`);
   opts.log(`  people and departments: ${Math.round(performance.now() - t0)} ms`);
 
-  // Tasks. r: a 32-bit scramble of i; `age` days since the start; old tasks are nearly all done.
+  // Tasks. r, s, vk: three independent 32-bit scrambles of i (multiplicative hashing) for the dates,
+  // the status mix and the vocabulary entry — the owner is i mod 5,000, so none may be a function
+  // of i mod anything that divides 5,000. Old tasks are nearly all done.
   const vocab = VOCABULARY.map(([name, description, deliverable, quality], k) => ({ k, name, description, deliverable, quality, tokens: searchTokens(name, description) }));
   const json = JSON.stringify(vocab);
   const t1 = performance.now();
@@ -133,11 +135,13 @@ export async function seedBench(database: Database, opts: { tasks: number; today
       sql.raw(`WITH v AS (
         SELECT * FROM jsonb_to_recordset('${json.replace(/'/g, "''")}'::jsonb) AS x(k int, name text, description text, deliverable text, quality text, tokens text[])
       ), g AS (
-        SELECT i, (i::bigint * 2654435761 % 4294967296) AS r, (i::bigint * 40503 + 12345) % 1000 AS s FROM generate_series(${from}, ${to}) i
+        SELECT i, (i::bigint * 2654435761 % 4294967296) AS r, (i::bigint * 2246822519 % 4294967296) / 4294968 AS s,
+               (i::bigint * 3266489917 % 4294967296) / 107374183 AS vk
+        FROM generate_series(${from}, ${to}) i
       ), d AS (
-        SELECT i, r, s, ('${opts.today}'::date - (r % 1460)::int) AS start_date, (3 + (r / 1460) % 40)::int AS length FROM g
+        SELECT i, r, s, vk, ('${opts.today}'::date - (r % 1460)::int) AS start_date, (3 + (r / 1460) % 40)::int AS length FROM g
       ), t AS (
-        SELECT i, r, s, start_date, start_date + length AS due_date,
+        SELECT i, r, s, vk, start_date, start_date + length AS due_date,
           CASE
             WHEN start_date + length < '${opts.today}'::date THEN
               CASE WHEN s < (CASE WHEN r % 1460 > 90 THEN 996 ELSE 880 END) THEN 'done' WHEN s % 3 = 0 THEN 'not_started' ELSE 'in_progress' END
@@ -160,7 +164,7 @@ export async function seedBench(database: Database, opts: { tasks: number; today
              CASE WHEN t.status = 'done' THEN (least(t.due_date, '${opts.today}'::date) - (t.s % 3)::int + time '10:00') AT TIME ZONE 'Asia/Shanghai' END,
              (t.start_date + time '09:00') AT TIME ZONE 'Asia/Shanghai', (least(t.due_date, '${opts.today}'::date) + time '09:00') AT TIME ZONE 'Asia/Shanghai'
       FROM t
-      JOIN v ON v.k = t.i % ${vocab.length}
+      JOIN v ON v.k = t.vk % ${vocab.length}
       JOIN people p ON p.id = ${base} + t.i % ${PEOPLE}
       JOIN departments dep ON dep.id = p.department_id`),
     );

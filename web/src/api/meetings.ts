@@ -248,8 +248,14 @@ export function useSignIn(id: number) {
 
 // ───────────── minutes and resolutions (MTG-8 … MTG-11) ─────────────
 
-export function useMinutes(id: number, enabled = true) {
-  return useQuery({ queryKey: meetingKeys.minutes(id), queryFn: () => api(`/api/meetings/${id}/minutes`, { schema: ZMinutes }), enabled });
+/** `live`: the resolutions' task status is refreshed every minute while the page is open (MTG-10). */
+export function useMinutes(id: number, enabled = true, live = false) {
+  return useQuery({
+    queryKey: meetingKeys.minutes(id),
+    queryFn: () => api(`/api/meetings/${id}/minutes`, { schema: ZMinutes }),
+    enabled,
+    refetchInterval: live ? 60_000 : false,
+  });
 }
 
 export type MinutesAction =
@@ -295,6 +301,7 @@ export function useFollowUpWeek(query: TFollowUpWeekQuery) {
     queryKey: meetingKeys.followUp(query),
     queryFn: () => api(withQuery('/api/meetings/follow-up', query), { schema: ZFollowUpWeek }),
     placeholderData: keepPreviousData,
+    refetchInterval: 60_000,
   });
 }
 

@@ -264,7 +264,7 @@ const meetings: typeof zhMeetings = {
     leaveWithdrawn: 'Leave withdrawn',
     onLeave: 'You are on leave; {{delegate}} attends for you',
     notFound: 'This meeting does not exist, or you may not see it',
-    youAre: 'You are this meeting’s {{roles}}',
+    youAre: 'Your part: {{roles}}',
   },
   notice: {
     notSent: 'The notice has not been sent',

@@ -85,7 +85,7 @@ describe('ALL-5 任务跟踪表 import at scale: 10,000 rows, all or nothing', (
     // The test clock is in November 2026, so the numbering service would hand out T20261101 first.
     const rows = Array.from({ length: 1_001 }, (_, i) => {
       const row = taskRow(i + 1);
-      row[0] = i === 0 ? '' : i === 1_000 ? 'T20261101' : `T2024${String(i).padStart(6, '0')}`;
+      row[0] = i === 0 ? '' : i === 1_000 ? 'T20261101' : `T202401${String(i).padStart(4, '0')}`;
       return row;
     });
     const job = await importTasks('任务跟踪表.csv', csvOf([HEADERS, ...rows]));

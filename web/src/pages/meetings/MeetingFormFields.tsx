@@ -32,7 +32,7 @@ export function BasicFields() {
         <Input maxLength={200} placeholder={t('meetings.form.topicPlaceholder')} />
       </Form.Item>
       <Form.Item name="goal" label={t('meetings.form.goal')} rules={[required(t('meetings.form.goal'))]} extra={t('meetings.form.goalHelp')}>
-        <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 5 }} placeholder={t('meetings.form.goalPlaceholder')} showCount />
+        <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 5 }} placeholder={t('meetings.form.goalPlaceholder')} />
       </Form.Item>
       <Form.Item name="remarks" label={t('meetings.form.remarks')} style={{ marginBottom: 0 }}>
         <Input.TextArea maxLength={1000} autoSize={{ minRows: 1, maxRows: 4 }} />

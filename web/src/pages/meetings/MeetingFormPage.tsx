@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Flex, Form, InputNumber, Result, Skeleton, Space, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import type { TMeetingDetail } from '@opsdesk/contract';
+import type { TMeetingCheckInput, TMeetingDetail } from '@opsdesk/contract';
 import { isApiError } from '../../api/client.ts';
 import { useCreateMeeting, useCreateSeries, useMeeting, useMeetingCheck, useUpdateMeeting } from '../../api/meetings.ts';
 import { useMe } from '../../api/session.ts';
@@ -82,10 +82,17 @@ function MeetingForm({ meeting }: { meeting?: TMeetingDetail }) {
   const series = useCreateSeries();
   const update = useUpdateMeeting(meeting?.id ?? 0);
   const [conflict, setConflict] = useState<string | null>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  // The refusal is shown where the room is chosen, scrolled into view.
+  useEffect(() => {
+    if (conflict) conflictRef.current?.scrollIntoView({ block: 'start' });
+  }, [conflict]);
 
   // The rule check (MTG-2/4) follows what is typed, a moment after typing stops.
+  // Compared as text, so an unchanged form does not restart the wait on every render.
   const watched = Form.useWatch([], form) as MeetingFormValues | undefined;
-  const checkInput = useDebounced(watched ? toCheck(watched, meeting?.id) : null, 500);
+  const checkText = useDebounced(watched ? JSON.stringify(toCheck(watched, meeting?.id)) : '', 500);
+  const checkInput = useMemo(() => (checkText ? (JSON.parse(checkText) as TMeetingCheckInput) : null), [checkText]);
   const check = useMeetingCheck(checkInput);
   const warnings = check.data?.warnings ?? [];
   const weekly = Form.useWatch('weekly', form);
@@ -114,7 +121,6 @@ function MeetingForm({ meeting }: { meeting?: TMeetingDetail }) {
       if (isApiError(err) && err.code === 'ROOM_TAKEN') {
         setConflict(err.message);
         form.setFields([{ name: 'roomId', errors: [err.message] }]);
-        form.scrollToField('roomId', { block: 'center' });
         return;
       }
       if (!applyNestedErrors(form, err, FIELDS)) notifyError(err);
@@ -145,7 +151,7 @@ function MeetingForm({ meeting }: { meeting?: TMeetingDetail }) {
         >
           <BasicFields />
         </Card>
-        <Card title={t('meetings.form.sectionTime')}>
+        <Card title={t('meetings.form.sectionTime')} ref={conflictRef} style={{ scrollMarginTop: 72 }}>
           {conflict ? (
             <Alert type="error" showIcon title={t('meetings.form.conflictTitle')} description={t('meetings.form.conflictHint')} style={{ marginBottom: 16 }} data-testid="room-conflict" />
           ) : null}

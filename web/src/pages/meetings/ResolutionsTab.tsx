@@ -68,7 +68,7 @@ export function ResolutionTable({ resolutions, agenda }: { resolutions: readonly
 export function ResolutionsTab({ meeting }: { meeting: TMeetingDetail; isMobile: boolean }) {
   const { t } = useTranslation();
   const started = meeting.phase === 'ongoing' || meeting.phase === 'ended';
-  const query = useMinutes(meeting.id, started);
+  const query = useMinutes(meeting.id, started, true);
   if (!started) return <Empty description={t('meetings.minutes.notStarted')} />;
   if (query.error) return <LoadError error={query.error} onRetry={() => query.refetch()} />;
   const list = query.data?.resolutions ?? [];

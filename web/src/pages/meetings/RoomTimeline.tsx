@@ -1,4 +1,4 @@
-import { useEffect, useState, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -173,11 +173,18 @@ export function RoomTimeline({ rooms, bookings, mode, date, days, onPickSlot, on
   const now = useNowMinute();
   const today = companyToday();
   const weekdays = t('meetings.weekdaysShort').split(',');
+  const scroller = useRef<HTMLDivElement>(null);
+  // On a narrow screen the day scrolls sideways: bring the day's first booking into view.
+  useEffect(() => {
+    const box = scroller.current;
+    const first = box?.querySelector<HTMLElement>('.od-rt-block');
+    if (box && first && box.scrollWidth > box.clientWidth) box.scrollLeft = Math.max(0, first.offsetLeft - 24);
+  }, [date, mode, bookings]);
 
   if (mode === 'day') {
     const off = days?.get(date)?.working === false;
     return (
-      <div className="od-rt od-rt-day" role="grid" aria-label={t('meetings.rooms.timeline')} data-testid="room-timeline">
+      <div ref={scroller} className="od-rt od-rt-day" role="grid" aria-label={t('meetings.rooms.timeline')} data-testid="room-timeline">
         <div className="od-rt-row od-rt-head" role="row">
           <div className="od-rt-room od-rt-corner" role="columnheader">
             {t('meetings.rooms.room')}
