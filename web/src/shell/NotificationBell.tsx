@@ -79,7 +79,8 @@ export function NotificationBell({ compact = false }: { compact?: boolean }) {
     notification.info({
       key: `notification-${item.id}`,
       title: item.title,
-      description: item.body || undefined,
+      // Kept to its lines and to four of them: the full text is one click away.
+      description: item.body ? <div className="notification-toast-body">{item.body}</div> : undefined,
       placement: 'topRight',
       onClick: () => {
         openItem(item);

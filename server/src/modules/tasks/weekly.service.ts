@@ -92,7 +92,8 @@ export async function weeklyReport(ctx: AuthedCtx, query: z.output<typeof ZTaskW
     .filter((r) => r.status !== 'done' && r.dueDate < day.today)
     .map(item)
     .sort((a, b) => b.overdueDays - a.overdueDays);
-  const openRows = rows.filter((r) => r.status !== 'done' && r.dueDate >= day.today && r.startDate <= week.to);
+  // A task planned for later is left out until its week, unless its owner has already started it.
+  const openRows = rows.filter((r) => r.status !== 'done' && r.dueDate >= day.today && (r.startDate <= week.to || r.status !== 'not_started'));
   const inProgress = openRows.map(item);
   const atRisk = openRows.filter((r) => r.atRisk).map(item);
   const known = new Map(owners.map((o) => [o.id, o]));

@@ -55,8 +55,12 @@ describe('GET /api/tasks/weekly-report (TSK-10 每周例会同步)', () => {
     const report = await ok<TTaskWeeklyReport>(lisi.get(`/api/tasks/weekly-report?departmentId=${w.depts.SC}`));
     expect(report.subject).toEqual({ kind: 'department', id: w.depts.SC, name: '市场部' });
     expect(report.done.map((i) => [i.name, i.owner.name])).toEqual([['上月回款核对', '钱七']]);
-    // 明年计划 starts next year: not in this week's sync.
+    // 明年计划 starts next year: not in this week's sync — until its owner starts it early.
     expect(report.inProgress.map((i) => i.name)).not.toContain('明年计划');
+    await w.t.database.db.update(tasks).set({ status: 'in_progress', progress: 5 }).where(eq(tasks.id, ids['明年计划']!));
+    const started = await ok<TTaskWeeklyReport>(lisi.get(`/api/tasks/weekly-report?departmentId=${w.depts.SC}`));
+    expect(started.inProgress.map((i) => i.name)).toContain('明年计划');
+    await w.t.database.db.update(tasks).set({ status: 'not_started', progress: 0 }).where(eq(tasks.id, ids['明年计划']!));
     expect(report.people.map((p) => [p.person.name, p.done, p.inProgress, p.overdue, p.atRisk])).toEqual([
       ['郑华', 0, 0, 0, 0],
       ['李四', 0, 0, 0, 0],
