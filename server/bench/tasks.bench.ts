@@ -18,7 +18,8 @@
  *    duration, in a child process too (child.ts raw).
  * 5. Prints req/s, p50 and p95 for both sides, the ratio, and PASS/FAIL: endpoint req/s ≥ 70 % of
  *    raw; p95 < 20 ms on PostgreSQL, < 50 ms on PGlite. BENCH_EXPLAIN=1 also prints EXPLAIN
- *    ANALYZE of every captured statement; BENCH_KEEP=1 keeps the database / data dir.
+ *    ANALYZE of every captured statement; BENCH_KEEP=1 keeps the database / data dir; BENCH_PROFILE=dir
+ *    writes a CPU profile of the server child.
  *
  * The four requests: "my open tasks" (the busiest ordinary staff member, page of 50), the head of
  * the 200-person department's 本部门 list filtered by 延期 (page of 50), a 2-character search (数据,
@@ -66,7 +67,9 @@ function requestsOf(world: BenchWorld): BenchRequest[] {
 
 /** A server/raw child: resolves with its stdout lines as they come; `stop()` ends it. */
 function child(args: string[], childEnv: Record<string, string>) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'child.ts'), ...args], {
+  // BENCH_PROFILE=<dir>: the server child writes a V8 CPU profile there (open it in Chrome DevTools).
+  const profile = args[0] === 'serve' && env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_PROFILE}`] : [];
+  const proc = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(here, 'child.ts'), ...args], {
     env: { ...env, ...childEnv },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -16,7 +16,6 @@ import { missingRiskPlan, needsDelayReason } from './rules.ts';
 import { taskAcceptances, taskDelays, taskDependencies, taskDependencyOverrides, taskProgress, tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
 import type { TaskDay } from './sql.ts';
-import { collaboratorIdsOf, currentDeciders } from './store.ts';
 
 /**
  * A task the caller may see (ALL-7), with the facts its checks need; anything else is 404, so
@@ -26,8 +25,8 @@ export async function loadVisible(ctx: AuthedCtx, id: number): Promise<{ row: Ta
   const [scope, day] = await Promise.all([resolveScope(ctx.db, ctx.actor), dayOf(ctx)]);
   const [row] = await selectTaskRows(ctx.db, day).where(eq(tasks.id, id));
   if (!row) throw new AppError('NOT_FOUND');
-  const collaboratorIds = await collaboratorIdsOf(ctx.db, id);
-  const deciderId = (await currentDeciders(ctx.db, [row.task])).get(id) ?? null;
+  const collaboratorIds = row.collaborators.map((c) => c.id);
+  const deciderId = row.deciderId;
   if (!canSeeTask(scope, { ...row.task, collaboratorIds, currentDeciderId: deciderId })) throw new AppError('NOT_FOUND');
   return { row, scope, day, collaboratorIds, deciderId };
 }
@@ -39,7 +38,7 @@ export async function getTask(ctx: AuthedCtx, id: number): Promise<TTask> {
   const { row, scope, day } = await loadVisible(ctx, id);
   const t = row.task;
   const db = ctx.db;
-  const [item] = await presentPage(db, scope, [row], day);
+  const [item] = presentPage(scope, [row], day);
   const [progressLog, delays, rounds, predecessors, successors, overrides, names] = await Promise.all([
     db
       .select({ entry: taskProgress, name: people.name })

@@ -13,17 +13,16 @@ export interface TaskListRow {
   departmentName: string | null;
   acceptorName: string | null;
   atRisk: boolean;
-}
-
-export interface TaskExtras {
   collaborators: TTaskCollaborator[];
-  milestones: TTaskMilestone[];
+  /** As the database's JSON gives it: done_at not yet in ISO form. */
+  milestones: { id: number; name: string; date: string; done: boolean; doneAt: string | null }[];
   predecessorIds: number[];
-  permissions: TTaskPermissions;
+  /** The open acceptance step's decider while the task waits for acceptance (TSK-9). */
+  deciderId: number | null;
 }
 
 /** What leaves the server about a task in a list, a Kanban card or a Gantt bar. */
-export function presentListItem(row: TaskListRow, extras: TaskExtras, day: TaskDay): TTaskListItem {
+export function presentListItem(row: TaskListRow, permissions: TTaskPermissions, day: TaskDay): TTaskListItem {
   const t = row.task;
   return {
     id: t.id,
@@ -32,7 +31,7 @@ export function presentListItem(row: TaskListRow, extras: TaskExtras, day: TaskD
     owner: { id: t.ownerId, name: row.ownerName },
     department: t.departmentId === null || row.departmentName === null ? null : { id: t.departmentId, name: row.departmentName },
     acceptor: t.acceptorId === null || row.acceptorName === null ? null : { id: t.acceptorId, name: row.acceptorName },
-    collaborators: extras.collaborators,
+    collaborators: row.collaborators,
     startDate: t.startDate,
     dueDate: t.dueDate,
     progress: t.progress,
@@ -46,10 +45,10 @@ export function presentListItem(row: TaskListRow, extras: TaskExtras, day: TaskD
     acceptanceOpinion: t.acceptanceOpinion,
     remarks: t.remarks,
     delayReason: t.delayReason,
-    milestones: extras.milestones,
-    predecessorIds: extras.predecessorIds,
+    milestones: row.milestones.map(presentMilestone),
+    predecessorIds: row.predecessorIds,
     updatedAt: toIso(t.updatedAt),
-    permissions: extras.permissions,
+    permissions,
   };
 }
 

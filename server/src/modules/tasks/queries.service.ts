@@ -9,11 +9,11 @@ import type { AuthedCtx } from '../../platform/http/context.ts';
 import { textSearchWhere } from '../../platform/search/tokens.ts';
 import { departments, people } from '../org/schema.ts';
 import { taskPermissions } from './policy.ts';
-import { type TaskListRow, presentListItem, presentMilestone } from './presenters.ts';
+import { type TaskListRow, presentListItem } from './presenters.ts';
 import { taskCollaborators, taskDependencies, taskMilestones, tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
 import { type TaskDay, atRiskSql, involvedWhere, orderOf, overdueSql, statusWhere, taskDay, visibleWhere } from './sql.ts';
-import { currentDeciders } from './store.ts';
+import { approvalSteps } from '../../platform/approvals/schema.ts';
 
 export type TaskFilters = z.output<typeof ZTaskCountsQuery> & { status?: z.output<typeof ZTaskListQuery>['status'] };
 
@@ -63,76 +63,64 @@ const { searchTokens: _tokens, ...taskColumns } = getTableColumns(tasks);
 const ownerP = alias(people, 'owner_p');
 const acceptorP = alias(people, 'acceptor_p');
 
-/** The list select: the task, its people's names and TSK-8 computed by SQL. */
-export function selectTaskRows(db: Db, day: TaskDay) {
+/**
+ * The list select: the task, its people's names, TSK-8 computed by SQL, and per row (correlated
+ * subqueries over their indexes) its collaborators, milestones, predecessors and the open
+ * acceptance step's decider — one statement for a whole page, however many tasks it shows.
+ */
+export function selectTaskRows<Extra extends Record<string, SQL.Aliased | SQL>>(db: Pick<Db, 'select'>, day: TaskDay, extra?: Extra) {
   return db
-    .select({ task: taskColumns, ownerName: ownerP.name, departmentName: departments.name, acceptorName: acceptorP.name, atRisk: atRiskSql(day) })
+    .select({
+      ...(extra as Extra),
+      task: taskColumns,
+      ownerName: ownerP.name,
+      departmentName: departments.name,
+      acceptorName: acceptorP.name,
+      atRisk: atRiskSql(day),
+      collaborators: sql<TaskListRow['collaborators']>`coalesce((select json_agg(json_build_object('id', c.person_id, 'name', p.name, 'share', c.share) order by c.position)
+        from ${taskCollaborators} c join ${people} p on p.id = c.person_id where c.task_id = ${tasks.id}), '[]'::json)`,
+      milestones: sql<TaskListRow['milestones']>`coalesce((select json_agg(json_build_object('id', m.id, 'name', m.name, 'date', m.date, 'done', m.done, 'doneAt', m.done_at) order by m.position)
+        from ${taskMilestones} m where m.task_id = ${tasks.id}), '[]'::json)`,
+      predecessorIds: sql<number[]>`coalesce((select json_agg(d.predecessor_id order by d.predecessor_id) from ${taskDependencies} d where d.task_id = ${tasks.id}), '[]'::json)`,
+      deciderId: sql<number | null>`(select s.decider_id from ${approvalSteps} s
+        where ${tasks.status} = 'awaiting_acceptance' and s.request_id = ${tasks.approvalId} and s.status = 'open' and s.decider_id is not null order by s.id limit 1)`,
+    })
     .from(tasks)
     .innerJoin(ownerP, eq(ownerP.id, tasks.ownerId))
     .leftJoin(departments, eq(departments.id, tasks.departmentId))
     .leftJoin(acceptorP, eq(acceptorP.id, tasks.acceptorId));
 }
 
-/** Collaborators, milestones, predecessors and permissions of a page of tasks: four queries by id. */
-export async function presentPage(db: Db, scope: Scope, rows: TaskListRow[], day: TaskDay): Promise<TTaskListItem[]> {
-  const ids = rows.map((r) => r.task.id);
-  if (!ids.length) return [];
-  const [collaborators, milestones, dependencies, deciders] = await Promise.all([
-    db
-      .select({ taskId: taskCollaborators.taskId, id: taskCollaborators.personId, name: people.name, share: taskCollaborators.share })
-      .from(taskCollaborators)
-      .innerJoin(people, eq(people.id, taskCollaborators.personId))
-      .where(inArray(taskCollaborators.taskId, ids))
-      .orderBy(asc(taskCollaborators.taskId), asc(taskCollaborators.position)),
-    db.select().from(taskMilestones).where(inArray(taskMilestones.taskId, ids)).orderBy(asc(taskMilestones.taskId), asc(taskMilestones.position)),
-    db.select().from(taskDependencies).where(inArray(taskDependencies.taskId, ids)),
-    currentDeciders(
-      db,
-      rows.map((r) => r.task),
-    ),
-  ]);
-  return rows.map((row) => {
-    const id = row.task.id;
-    const mine = collaborators.filter((c) => c.taskId === id).map(({ id: personId, name, share }) => ({ id: personId, name, share }));
-    return presentListItem(
-      row,
-      {
-        collaborators: mine,
-        milestones: milestones.filter((m) => m.taskId === id).map(presentMilestone),
-        predecessorIds: dependencies.filter((d) => d.taskId === id).map((d) => d.predecessorId),
-        permissions: taskPermissions(scope, { ...row.task, collaboratorIds: mine.map((c) => c.id), currentDeciderId: deciders.get(id) ?? null }),
-      },
-      day,
-    );
-  });
+/** A page of rows as the list shows them, with the caller's permissions on each. */
+export function presentPage(scope: Scope, rows: TaskListRow[], day: TaskDay): TTaskListItem[] {
+  return rows.map((row) =>
+    presentListItem(row, taskPermissions(scope, { ...row.task, collaboratorIds: row.collaborators.map((c) => c.id), currentDeciderId: row.deciderId }), day),
+  );
 }
 
 /** `GET /api/tasks`: one scope tab with filters, sorted and paged (also the due-date calendar). */
 export async function listTasks(ctx: AuthedCtx, query: z.output<typeof ZTaskListQuery>): Promise<TTaskPage> {
   const [scope, day] = await Promise.all([resolveScope(ctx.db, ctx.actor), dayOf(ctx)]);
   const where = await taskWhere(ctx, scope, query, day);
-  // One scan finds the page's ids and the total (count(*) over () sees every match before the
-  // limit); the names and TSK-8 are then read for those rows only. At a million tasks a second
-  // scan for the count, and joins over every match before the sort, cost more than the page.
-  const page = await ctx.db
-    .select({ id: tasks.id, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(tasks)
-    .where(where)
-    .orderBy(...orderOf(query.sort))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  const total = page.length || query.page === 1 ? (page[0]?.total ?? 0) : ((await ctx.db.select({ n: count() }).from(tasks).where(where))[0]?.n ?? 0);
-  const rows = page.length
-    ? await selectTaskRows(ctx.db, day)
-        .where(
-          inArray(
-            tasks.id,
-            page.map((r) => r.id),
-          ),
-        )
-        .orderBy(...orderOf(query.sort))
-    : [];
-  return { items: await presentPage(ctx.db, scope, rows, day), total, page: query.page, pageSize: query.pageSize };
+  // One statement: a CTE finds the page's ids and the total in one scan (count(*) over () sees
+  // every match before the limit); the names, TSK-8 and the per-row lists are then read for those
+  // rows only. At a million tasks a second scan for the count, joins over every match before the
+  // sort, or a round trip per piece cost more than the page.
+  const page = ctx.db.$with('page').as(
+    ctx.db
+      .select({ pageId: sql<number>`${tasks.id}`.as('page_id'), total: sql<number>`count(*) over ()`.as('total') })
+      .from(tasks)
+      .where(where)
+      .orderBy(...orderOf(query.sort))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+  );
+  const found = await selectTaskRows(ctx.db.with(page), day, { total: sql<number>`${page.total}`.mapWith(Number) })
+    .innerJoin(page, eq(page.pageId, tasks.id))
+    .orderBy(...orderOf(query.sort));
+  const rows: TaskListRow[] = found;
+  const total = found.length || query.page === 1 ? (found[0]?.total ?? 0) : ((await ctx.db.select({ n: count() }).from(tasks).where(where))[0]?.n ?? 0);
+  return { items: presentPage(scope, rows, day), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** `GET /api/tasks/counts`: how many per derived status (TSK-4) and at risk (TSK-8), in one scan. */

@@ -23,10 +23,22 @@ const formatOf = (timeZone: string): Intl.DateTimeFormat => {
   return format;
 };
 
+// Offsets change only on the quarter hour (DST and zone changes), so one lookup serves a quarter
+// hour: formatToParts is a hot spot when every list row and every request asks for a day.
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, number>();
+
 export function zoneOffsetMs(at: Date, timeZone: string): number {
-  const parts = formatOf(timeZone).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - (at.getTime() - at.getMilliseconds());
+  const key = `${timeZone}|${Math.floor(at.getTime() / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const parts = formatOf(timeZone).formatToParts(at);
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    offset = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - (at.getTime() - at.getMilliseconds());
+    if (offsets.size > 50_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /** The instant a company day (YYYY-MM-DD) begins, `plusDays` later. */
