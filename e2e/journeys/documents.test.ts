@@ -149,10 +149,14 @@ describe('document archive: versions, a secret loan through approvals, overdue a
     await drawer.getByLabel('借阅用途').fill('核对框架合同付款条款，准备续签');
     const today = companyDate(server.now());
     const due = await nextWorkingDay(xiaowang, today);
-    await drawer.getByPlaceholder('归还日期').click();
-    await xiaowang.locator(`.ant-picker-dropdown td[title="${due}"]`).first().click();
+    // Typed and confirmed with Enter: a click on a day cell can land while the panel still animates.
+    const until = drawer.getByPlaceholder('归还日期');
+    await until.click();
+    await until.press('Control+a');
+    await until.pressSequentially(due);
+    await until.press('Enter');
     await drawer.locator('.ant-drawer-title').click(); // closes the picker, keeping both dates
-    expect(await drawer.getByPlaceholder('归还日期').inputValue()).toBe(due);
+    await expect.poll(() => until.inputValue()).toBe(due);
     await drawer.getByText('电子文件', { exact: true }).click();
     await drawer.getByText('这是重要文档，借阅期限不超过 3 个工作日').waitFor();
     await drawer.getByText('秘密文档还需分管领导审批').waitFor();
@@ -174,7 +178,8 @@ describe('document archive: versions, a secret loan through approvals, overdue a
       const page = await openAs(username);
       await page.getByRole('menuitem', { name: '审批' }).click();
       await page.waitForURL('**/approvals');
-      await page.getByText(`秘密文档借阅申请 #${loan.id}`).click();
+      // In the approvals table (a pushed notification may show the same title).
+      await page.locator('.ant-table').getByText(`秘密文档借阅申请 #${loan.id}`).click();
       await page.waitForURL(`**/approvals/${loan.approvalId}`);
       const summary = page.getByTestId('loan-approval-summary');
       await summary.getByText('核对框架合同付款条款，准备续签').waitFor();
