@@ -131,6 +131,13 @@ export const ZLoan = z.object({
   status: ZLoanStatus,
   /** The `doc.borrow` approval (/approvals/:id); null for imported history. */
   approvalId: z.number().int().nullable(),
+  /**
+   * The decisions of the approval's current round (head, then leader when secret), as the paper
+   * form carries them: whoever may see the loan reads them, the archivist included.
+   */
+  decisions: z.array(
+    z.object({ key: z.string(), status: z.enum(['approved', 'rejected', 'returned']), opinion: z.string().nullable(), by: ref.nullable(), at: z.string() }),
+  ),
   registeredBy: ref.nullable(),
   registeredAt: z.string().nullable(),
   /** The return deadline (close of business of the due date); access to an electronic loan ends here. */

@@ -1,13 +1,14 @@
-import { and, count, desc, eq, lte, not } from 'drizzle-orm';
+import { and, count, desc, eq, lte, not, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TLoan, ZLoanListQuery } from '@opsdesk/contract';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';
+import { approvalRequests, approvalSteps } from '../../platform/approvals/schema.ts';
 import type { AuthedCtx } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { departments, people } from '../org/schema.ts';
 import { andAll, loanVisibleWhere } from './policy.ts';
-import { presentLoan } from './presenters.ts';
+import { type LoanRow, presentLoan } from './presenters.ts';
 import { isArchivist } from './rules.ts';
 import { documentLoans, documents } from './schema.ts';
 
@@ -45,6 +46,9 @@ export function selectLoans(db: Db | Tx) {
       returnedToName: receiver.name,
       note: documentLoans.note,
       createdAt: documentLoans.createdAt,
+      decisions: sql<LoanRow['decisions']>`coalesce((select json_agg(json_build_object('key', s.key, 'status', s.status, 'opinion', s.opinion, 'byId', s.decided_by_id, 'byName', p.name, 'at', s.decided_at) order by s.position)
+        from ${approvalSteps} s join ${approvalRequests} r on r.id = s.request_id and r.round = s.round left join ${people} p on p.id = s.decided_by_id
+        where s.request_id = ${documentLoans.approvalId} and s.status in ('approved', 'rejected', 'returned') and s.decided_at is not null), '[]'::json)`,
     })
     .from(documentLoans)
     .innerJoin(documents, eq(documents.id, documentLoans.documentId))

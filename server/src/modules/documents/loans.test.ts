@@ -88,6 +88,11 @@ describe('DOC-5 borrowing a secret document: head → division leader → archiv
     const res = await archivist.post(`/api/document-loans/${loanId}/register`, { note: '电子借阅，仅限查阅' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<TLoan>()).toMatchObject({ status: 'lent', dueDate: '2026-11-30', dueAt: '2026-11-30T10:00:00.000Z', registeredBy: { name: '赵六' }, overdue: false, permissions: { canReturn: true } });
+    // The archivist prints the 借阅申请表 with the approvers' opinions, though not in the chain.
+    expect(res.json<TLoan>().decisions).toMatchObject([
+      { key: 'head', status: 'approved', opinion: '同意', by: { name: '李四' } },
+      { key: 'leader', status: 'approved', opinion: '同意，限期归还', by: { name: '郑华' } },
+    ]);
     expect((await archivist.post(`/api/document-loans/${loanId}/register`, {})).json()).toMatchObject({ code: 'LOAN_STATE' });
   });
 
@@ -170,9 +175,10 @@ describe('DOC-5 an internal paper loan: returned for changes, resubmitted, rejec
     expect(await loanOf(staff, loan.id)).toMatchObject({ status: 'changes_requested', permissions: { canResubmit: true, canWithdraw: true } });
     expect((await (await d.as('qianqi')).post(`/api/document-loans/${loan.id}/resubmit`, apply)).statusCode).toBe(404);
     const again = await staff.post(`/api/document-loans/${loan.id}/resubmit`, { ...apply, purpose: '准备十二月经营例会分析材料' });
-    expect(again.json<TLoan>()).toMatchObject({ status: 'applied', purpose: '准备十二月经营例会分析材料' });
+    // A resubmission starts a new round: the returned one no longer shows on the form.
+    expect(again.json<TLoan>()).toMatchObject({ status: 'applied', purpose: '准备十二月经营例会分析材料', decisions: [] });
     await decide('lisi', loan.approvalId!, 'reject', '请直接查阅电子版');
-    expect((await loanOf(staff, loan.id)).status).toBe('rejected');
+    expect(await loanOf(staff, loan.id)).toMatchObject({ status: 'rejected', decisions: [{ key: 'head', status: 'rejected', opinion: '请直接查阅电子版' }] });
     expect((await staff.post(`/api/document-loans/${loan.id}/withdraw`)).json()).toMatchObject({ code: 'LOAN_STATE' });
 
     const second = (await staff.post(`/api/documents/${d.docs.meetingMinutes}/loans`, apply)).json<TLoan>();

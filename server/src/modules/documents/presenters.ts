@@ -119,6 +119,8 @@ export interface LoanRow {
   returnedToName: string | null;
   note: string | null;
   createdAt: string;
+  /** As the database's JSON gives it. */
+  decisions: { key: string; status: 'approved' | 'rejected' | 'returned'; opinion: string | null; byId: number | null; byName: string | null; at: string }[];
 }
 
 export function presentLoan(r: LoanRow, actor: Actor, now: Date): TLoan {
@@ -133,6 +135,13 @@ export function presentLoan(r: LoanRow, actor: Actor, now: Date): TLoan {
     allowDownload: r.allowDownload,
     status: r.status,
     approvalId: r.approvalId,
+    decisions: r.decisions.map((d) => ({
+      key: d.key,
+      status: d.status,
+      opinion: d.opinion,
+      by: d.byId !== null ? { id: d.byId, name: d.byName ?? '' } : null,
+      at: toIso(d.at),
+    })),
     registeredBy: r.registeredBy !== null ? { id: r.registeredBy, name: r.registeredByName ?? '' } : null,
     registeredAt: iso(r.registeredAt),
     dueAt: iso(r.dueAt),

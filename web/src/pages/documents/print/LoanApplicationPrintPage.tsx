@@ -3,10 +3,7 @@ import { useParams } from 'react-router';
 import { Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { useQuery } from '@tanstack/react-query';
-import { ZApprovalDetail, type TApprovalDetail, type TLoan } from '@opsdesk/contract';
-import { approvalKeys } from '../../../api/approvals.ts';
-import { api } from '../../../api/client.ts';
+import type { TLoan } from '@opsdesk/contract';
 import { useLoan } from '../../../api/documents.ts';
 import { useMe } from '../../../api/session.ts';
 import { LoadError } from '../../../components/LoadError.tsx';
@@ -16,14 +13,13 @@ import { COMPANY_TZ, formatDate, formatDateTime } from '../../../lib/time.ts';
 import { versionText } from '../docTags.tsx';
 
 /** An approval step's decision as written on the paper form: opinion, who, when. */
-function decision(detail: TApprovalDetail | undefined, key: string): string {
-  const step = detail?.steps.filter((s) => s.key === key && s.round === detail.round).at(-1);
-  if (!step?.decidedAt) return '';
-  const who = step.decidedBy?.name ?? step.decider?.name ?? '';
-  return [step.opinion, `${who} ${formatDateTime(step.decidedAt).slice(0, 16)}`].filter(Boolean).join('　');
+function decision(loan: TLoan, key: string): string {
+  const step = loan.decisions.filter((d) => d.key === key).at(-1);
+  if (!step) return '';
+  return [step.opinion, `${step.by?.name ?? ''} ${formatDateTime(step.at).slice(0, 16)}`].filter(Boolean).join('　');
 }
 
-function ApplicationForm({ loan, approval, printedBy, printedAt }: { loan: TLoan; approval: TApprovalDetail | undefined; printedBy: string; printedAt: string }) {
+function ApplicationForm({ loan, printedBy, printedAt }: { loan: TLoan; printedBy: string; printedAt: string }) {
   const { t } = useTranslation();
   const secret = loan.document.secrecy === 'secret';
   const meta: PrintField[] = [
@@ -55,8 +51,8 @@ function ApplicationForm({ loan, approval, printedBy, printedAt }: { loan: TLoan
       }
     >
       <PrintSection title={t('documents.print.purpose')}>{loan.purpose}</PrintSection>
-      <PrintSection title={t('documents.print.headOpinion')}>{decision(approval, 'head') || t('documents.print.signDate')}</PrintSection>
-      {secret ? <PrintSection title={t('documents.print.leaderOpinion')}>{decision(approval, 'leader') || t('documents.print.signDate')}</PrintSection> : null}
+      <PrintSection title={t('documents.print.headOpinion')}>{decision(loan, 'head') || t('documents.print.signDate')}</PrintSection>
+      {secret ? <PrintSection title={t('documents.print.leaderOpinion')}>{decision(loan, 'leader') || t('documents.print.signDate')}</PrintSection> : null}
       <PrintSection title={t('documents.print.register')}>
         {[
           t('documents.print.registerLine', {
@@ -80,23 +76,14 @@ export default function LoanApplicationPrintPage() {
   const me = useMe();
   const id = Number(useParams().id);
   const loan = useLoan(id);
-  // The chain is readable by its participants only; anyone else prints blank lines to sign by hand.
-  const approvalId = loan.data?.approvalId ?? 0;
-  const approval = useQuery({
-    queryKey: approvalKeys.detail(approvalId),
-    queryFn: () => api(`/api/approvals/${approvalId}`, { schema: ZApprovalDetail }),
-    enabled: approvalId > 0,
-    retry: false,
-  });
   const [printedAt] = useState(() => dayjs().tz(COMPANY_TZ).format('YYYY-MM-DD HH:mm'));
-  const settled = loan.data && (!approvalId || !approval.isPending);
 
   return (
-    <PrintLayout title={t('documents.print.applicationTitle')} backTo={`/documents/loans/${id}`} ready={Boolean(settled)}>
+    <PrintLayout title={t('documents.print.applicationTitle')} backTo={`/documents/loans/${id}`} ready={Boolean(loan.data)}>
       {loan.error ? (
         <LoadError error={loan.error} onRetry={() => loan.refetch()} />
-      ) : loan.data && settled ? (
-        <ApplicationForm loan={loan.data} approval={approval.data} printedBy={me.name} printedAt={printedAt} />
+      ) : loan.data ? (
+        <ApplicationForm loan={loan.data} printedBy={me.name} printedAt={printedAt} />
       ) : (
         <Skeleton active paragraph={{ rows: 12 }} />
       )}
