@@ -251,7 +251,7 @@ describe('document archive: versions, a secret loan through approvals, overdue a
     await zhaoliu.locator('.od-print-title', { hasText: '文档借阅申请表' }).waitFor();
     await zhaoliu.getByText('核对框架合同付款条款，准备续签').waitFor();
     // The approvers' opinions are on the form the archivist prints (李四, then 郑华).
-    await expect.poll(() => zhaoliu.getByText(/同意，请按期归还　(李四|郑华) /).count()).toBe(2);
+    await expect.poll(() => zhaoliu.getByText(/同意，请按期归还\u3000(李四|郑华) /).count()).toBe(2);
     await shot(zhaoliu, JOURNEY, '14-print-loan-application');
 
     await zhaoliu.goto(`/documents/loans/${loan.id}`);

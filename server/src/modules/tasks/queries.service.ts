@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, eq, getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
+import { type SQL, and, count, eq, getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TTaskCounts, TTaskListItem, TTaskPage, ZTaskCountsQuery, ZTaskListQuery } from '@opsdesk/contract';
 import type { z } from 'zod';
