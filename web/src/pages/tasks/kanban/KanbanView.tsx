@@ -10,6 +10,7 @@ import { TaskActionModal, type TaskDialogKind } from '../actions/TaskActionModal
 import { toCountsQuery } from '../taskQuery.ts';
 import { DueDate, STATUS_COLOR, TaskMarkers } from '../taskStatus.tsx';
 import { KanbanBoard } from './KanbanBoard.tsx';
+import { kanbanRefusal } from './refusal.ts';
 
 const BOARD_SIZE = 200; // the API's largest page: the most urgent first (by due date)
 
@@ -37,18 +38,15 @@ export function KanbanView({ filters, compact, onOpen }: Props) {
   const pending = new Set(start.isPending && start.variables ? [start.variables.task.id] : []);
 
   const refuse = (task: TTaskListItem, target: TTaskStatus): string | null => {
-    if (target === 'overdue') return t('tasks.kanban.refuseOverdue');
-    if (target === 'not_started') return t('tasks.kanban.refuseBack');
-    if (task.workflowStatus === 'done') return t('tasks.kanban.refuseDone');
-    // An overdue card already is in this state: being late is fixed by progress or a delay, not a drag.
-    if (task.workflowStatus === target) return t('tasks.kanban.refuseSame', { status: t(`tasks.status.${target}`) });
-    const move = taskMove(task.workflowStatus, target);
-    const p = task.permissions;
-    if (move === 'start') return p.canStart ? null : t('tasks.kanban.refuseStart');
-    if (move === 'submit') return p.canSubmit ? null : t('tasks.kanban.refuseSubmit');
-    if (move === 'accept') return p.canAccept ? null : t('tasks.kanban.refuseAccept', { name: task.acceptor?.name ?? t('tasks.kanban.theAcceptor') });
-    if (move === 'reject') return p.canReject ? null : t('tasks.kanban.refuseAccept', { name: task.acceptor?.name ?? t('tasks.kanban.theAcceptor') });
-    return t('tasks.kanban.refuseMove', { from: t(`tasks.status.${task.workflowStatus}`), to: t(`tasks.status.${target}`) });
+    const refusal = kanbanRefusal(task, target);
+    if (!refusal) return null;
+    const { status, from, to, name } = refusal.values ?? {};
+    return t(refusal.key, {
+      status: status && t(`tasks.status.${status}`),
+      from: from && t(`tasks.status.${from}`),
+      to: to && t(`tasks.status.${to}`),
+      name: name ?? t('tasks.kanban.theAcceptor'),
+    });
   };
 
   const move = (task: TTaskListItem, target: TTaskStatus) => {
