@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TApprovalDetail, TFileMeta, TTask } from '@opsdesk/contract';
+import type { TApprovalDetail, TFileMeta, TTask, TTaskPage } from '@opsdesk/contract';
 import { formData } from '../../../test/multipart.ts';
 import { deadlines } from '../../platform/deadlines/schema.ts';
 import { tasks } from './schema.ts';
@@ -107,4 +107,24 @@ describe('POST /api/tasks/:id/submit (TSK-9)', () => {
     const own = await createVia(lisi, taskBody(w.ids.lisi!));
     expect(own.expectedAcceptor).toEqual({ id: w.ids.zhenghua, name: '郑华' });
   });
+
+  it('TSK-9/ALL-7 an acceptance transferred to someone outside: they find the task in 全部 and 我参与的, decide it and keep seeing it', async () => {
+    const task = await started({ acceptorId: w.ids.zhangsan! });
+    const submitted = await ok((await w.as('xiaowang')).post(`/api/tasks/${task.id}/submit`, { link: 'https://pan.example.com/plan' }));
+    const zhangsan = await w.as('zhangsan');
+    const approval = await ok<TApprovalDetail>(zhangsan.get(`/api/approvals/${submitted.approvalId}`));
+    const wangwu = await w.as('wangwu');
+    const ids = async (scope: string) => (await ok<TTaskPage>(wangwu.get(`/api/tasks?scope=${scope}&pageSize=200`))).items.map((i) => i.id);
+    expect(await ids('all')).not.toContain(task.id);
+    expect((await wangwu.get(`/api/tasks/${task.id}`)).statusCode).toBe(404);
+    await ok(zhangsan.post(`/api/approvals/${submitted.approvalId}/transfer`, { stepId: approval.currentStep!.id, toId: w.ids.wangwu!, opinion: '王五更了解' }));
+    expect(await ids('all')).toContain(task.id);
+    expect(await ids('involved')).toContain(task.id);
+    const accepted = await ok<TTask>(wangwu.post(`/api/tasks/${task.id}/accept`, { opinion: '计划可行' }));
+    expect(accepted).toMatchObject({ status: 'done' });
+    // Having decided it, he still finds it (the round he accepted is his record too).
+    expect(await ids('involved')).toContain(task.id);
+    expect((await wangwu.get(`/api/tasks/${task.id}`)).statusCode).toBe(200);
+  });
 });
+

@@ -27,7 +27,7 @@ export async function loadVisible(ctx: AuthedCtx, id: number): Promise<{ row: Ta
   if (!row) throw new AppError('NOT_FOUND');
   const collaboratorIds = row.collaborators.map((c) => c.id);
   const deciderId = row.deciderId;
-  if (!canSeeTask(scope, { ...row.task, collaboratorIds, currentDeciderId: deciderId })) throw new AppError('NOT_FOUND');
+  if (!canSeeTask(scope, { ...row.task, collaboratorIds, currentDeciderId: deciderId, approvalPeopleIds: row.approvalPeopleIds })) throw new AppError('NOT_FOUND');
   return { row, scope, day, collaboratorIds, deciderId };
 }
 

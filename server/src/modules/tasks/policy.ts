@@ -11,18 +11,21 @@ export interface TaskAccessFacts {
   collaboratorIds: readonly number[];
   /** The decider of the open acceptance step (TSK-9), when the task awaits acceptance. */
   currentDeciderId: number | null;
+  /** Deciders and CCs of its acceptance approval, past steps included (a transferred acceptance). */
+  approvalPeopleIds?: readonly number[];
 }
 
 /** ALL-7: the general manager, or a head / division leader over the task's department. */
 export const oversees = (scope: Scope, task: Pick<TaskAccessFacts, 'departmentId'>): boolean =>
   scope.all || (task.departmentId !== null && scope.departmentIds.includes(task.departmentId));
 
-/** ALL-7: the owner, a collaborator, the creator or acceptor, or someone overseeing the department. */
+/** ALL-7: the owner, a collaborator, the creator or acceptor, its acceptance's deciders and CCs, or someone overseeing the department. */
 export const canSeeTask = (scope: Scope, task: TaskAccessFacts): boolean =>
   oversees(scope, task) ||
   [task.ownerId, task.creatorId, task.acceptorId].includes(scope.personId) ||
   task.collaboratorIds.includes(scope.personId) ||
-  task.currentDeciderId === scope.personId;
+  task.currentDeciderId === scope.personId ||
+  (task.approvalPeopleIds ?? []).includes(scope.personId);
 
 /**
  * What the person may do with the task now (STYLE: computed once here, sent to the web).

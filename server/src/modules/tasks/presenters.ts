@@ -19,6 +19,8 @@ export interface TaskListRow {
   predecessorIds: number[];
   /** The open acceptance step's decider while the task waits for acceptance (TSK-9). */
   deciderId: number | null;
+  /** Deciders and CCs of its acceptance approval (who may see it, ALL-7). */
+  approvalPeopleIds: number[];
 }
 
 /** What leaves the server about a task in a list, a Kanban card or a Gantt bar. */

@@ -13,7 +13,7 @@ import { type TaskListRow, presentListItem } from './presenters.ts';
 import { taskCollaborators, taskDependencies, taskMilestones, tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
 import { type TaskDay, atRiskSql, involvedWhere, orderOf, overdueSql, statusWhere, taskDay, visibleWhere } from './sql.ts';
-import { approvalSteps } from '../../platform/approvals/schema.ts';
+import { approvalParticipants, approvalSteps } from '../../platform/approvals/schema.ts';
 
 export type TaskFilters = z.output<typeof ZTaskCountsQuery> & { status?: z.output<typeof ZTaskListQuery>['status'] };
 
@@ -82,6 +82,8 @@ export function selectTaskRows<Extra extends Record<string, SQL.Aliased | SQL>>(
       milestones: sql<TaskListRow['milestones']>`coalesce((select json_agg(json_build_object('id', m.id, 'name', m.name, 'date', m.date, 'done', m.done, 'doneAt', m.done_at) order by m.position)
         from ${taskMilestones} m where m.task_id = ${tasks.id}), '[]'::json)`,
       predecessorIds: sql<number[]>`coalesce((select json_agg(d.predecessor_id order by d.predecessor_id) from ${taskDependencies} d where d.task_id = ${tasks.id}), '[]'::json)`,
+      approvalPeopleIds: sql<number[]>`coalesce((select json_agg(ap.person_id) from ${approvalParticipants} ap
+        where ap.request_id = ${tasks.approvalId} and ap.kind in ('decider', 'cc')), '[]'::json)`,
       deciderId: sql<number | null>`(select s.decider_id from ${approvalSteps} s
         where ${tasks.status} = 'awaiting_acceptance' and s.request_id = ${tasks.approvalId} and s.status = 'open' and s.decider_id is not null order by s.id limit 1)`,
     })
@@ -94,7 +96,11 @@ export function selectTaskRows<Extra extends Record<string, SQL.Aliased | SQL>>(
 /** A page of rows as the list shows them, with the caller's permissions on each. */
 export function presentPage(scope: Scope, rows: TaskListRow[], day: TaskDay): TTaskListItem[] {
   return rows.map((row) =>
-    presentListItem(row, taskPermissions(scope, { ...row.task, collaboratorIds: row.collaborators.map((c) => c.id), currentDeciderId: row.deciderId }), day),
+    presentListItem(
+      row,
+      taskPermissions(scope, { ...row.task, collaboratorIds: row.collaborators.map((c) => c.id), currentDeciderId: row.deciderId, approvalPeopleIds: row.approvalPeopleIds }),
+      day,
+    ),
   );
 }
 

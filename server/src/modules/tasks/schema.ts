@@ -65,6 +65,7 @@ export const tasks = pgTable(
     index('tasks_done_department').on(t.departmentId, t.doneAt).where(sql`${t.status} = 'done'`),
     index('tasks_acceptor').on(t.acceptorId).where(sql`${t.acceptorId} is not null`),
     index('tasks_creator').on(t.creatorId),
+    index('tasks_approval').on(t.approvalId).where(sql`${t.approvalId} is not null`),
     index('tasks_source').on(t.sourceType, t.sourceId).where(sql`${t.sourceType} is not null`),
     index('tasks_search').using('gin', t.searchTokens),
     check('tasks_progress', sql`${t.progress} between 0 and 100`),

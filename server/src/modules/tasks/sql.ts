@@ -1,6 +1,7 @@
 import { type SQL, and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { TTaskSort, TTaskStatus } from '@opsdesk/contract';
 import type { Scope } from '../../platform/access/scope.ts';
+import { approvalParticipants } from '../../platform/approvals/schema.ts';
 import { addDays } from '../../platform/calendar/dates.ts';
 import type { Calendar } from '../../platform/calendar/snapshot.ts';
 import { ordinalOf } from '../../platform/calendar/store.ts';
@@ -45,18 +46,26 @@ export const atRiskSql = (day: TaskDay): SQL<boolean> => sql<boolean>`(${tasks.s
 export const collaboratingSql = (personId: number): SQL =>
   sql`${tasks.id} = any(array(select ${taskCollaborators.taskId} from ${taskCollaborators} where ${taskCollaborators.personId} = ${personId}))`;
 
-/** ALL-7: what the person may see; undefined for the general manager. */
+/**
+ * Tasks whose acceptance approval the person decides or decided, or is copied on (TSK-9: the
+ * owner's head when there is no acceptor, or whoever a step was transferred to), as an index-usable
+ * id list.
+ */
+export const decidingSql = (personId: number): SQL =>
+  sql`${tasks.approvalId} = any(array(select ${approvalParticipants.requestId} from ${approvalParticipants} where ${approvalParticipants.personId} = ${personId} and ${approvalParticipants.kind} in ('decider', 'cc')))`;
+
+/** ALL-7: what the person may see (owning, taking part, deciding); undefined for the general manager. */
 export function visibleWhere(scope: Scope): SQL | undefined {
   if (scope.all) return undefined;
   const me = scope.personId;
-  const conditions: SQL[] = [eq(tasks.ownerId, me), eq(tasks.creatorId, me), eq(tasks.acceptorId, me), collaboratingSql(me)];
+  const conditions: SQL[] = [eq(tasks.ownerId, me), eq(tasks.creatorId, me), eq(tasks.acceptorId, me), collaboratingSql(me), decidingSql(me)];
   if (scope.departmentIds.length) conditions.push(inArray(tasks.departmentId, scope.departmentIds));
   return or(...conditions);
 }
 
-/** 我参与的: a collaborator, the acceptor or the creator — not the owner (that is 我负责的). */
+/** 我参与的: a collaborator, the acceptor, the deciding approver or the creator — not the owner (that is 我负责的). */
 export const involvedWhere = (personId: number): SQL =>
-  and(or(collaboratingSql(personId), eq(tasks.acceptorId, personId), eq(tasks.creatorId, personId)), ne(tasks.ownerId, personId))!;
+  and(or(collaboratingSql(personId), eq(tasks.acceptorId, personId), decidingSql(personId), eq(tasks.creatorId, personId)), ne(tasks.ownerId, personId))!;
 
 /**
  * TSK-4 status filter over the derived statuses: each task is in exactly one. Without `done`, the

@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_approval" ON "tasks" USING btree ("approval_id") WHERE "tasks"."approval_id" is not null;
