@@ -1,22 +1,21 @@
-import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Dropdown, Empty, Flex, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
-import { DownloadOutlined, DownOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Empty, Flex, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { TIDY_PROBLEM_LABELS, type TDocumentSummary, type TExportFormat, type TTidyItem } from '@opsdesk/contract';
+import { TIDY_PROBLEM_LABELS, type TDocumentSummary, type TTidyItem } from '@opsdesk/contract';
 import { exportArchiveList, useArchiveList, useTidyCheck } from '../../api/documents.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { currentLocale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/time.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
-import { useNotifyError } from '../../lib/useErrorText.ts';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
 import { useUrlState } from '../../lib/useUrlState.ts';
 import { BackupStatusCard } from './BackupStatusCard.tsx';
 import { DocumentNumber, SecrecyTag, versionText } from './docTags.tsx';
 import { Storage } from './DocumentList.tsx';
 import { companyToday } from './useWorkingDays.ts';
+import { ExportMenu } from '../../components/ExportMenu.tsx';
 
 const KEYS = ['tab', 'month', 'quarter'] as const;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -112,22 +111,8 @@ function TidyTab({ month, onMonth }: { month: string; onMonth: (m: string) => vo
 /** DOC-6 《文档归档清单》: what was archived in a quarter, exported as .xlsx each quarter. */
 function QuarterTab({ quarter, onQuarter }: { quarter: string; onQuarter: (q: string) => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const navigate = useNavigate();
-  const notifyError = useNotifyError();
   const list = useArchiveList(quarter);
-  const [exporting, setExporting] = useState(false);
-  const runExport = async (format: TExportFormat) => {
-    setExporting(true);
-    try {
-      const name = await exportArchiveList(quarter, format, `${t('documents.archive.quarterlyTitle')}-${quarter}`);
-      void message.success(t('io.exported', { name }));
-    } catch (err) {
-      notifyError(err);
-    } finally {
-      setExporting(false);
-    }
-  };
   const year = Number(quarter.slice(0, 4));
   const q = Number(quarter.slice(-1));
   const columns: TableColumnsType<TDocumentSummary> = [
@@ -165,20 +150,7 @@ function QuarterTab({ quarter, onQuarter }: { quarter: string; onQuarter: (q: st
           />
         </Space>
         <Space wrap>
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              items: [
-                { key: 'xlsx', label: t('io.exportXlsx') },
-                { key: 'csv', label: t('io.exportCsv') },
-              ],
-              onClick: ({ key }) => void runExport(key as TExportFormat),
-            }}
-          >
-            <Button type="primary" icon={<DownloadOutlined />} loading={exporting} data-testid="archive-list-export">
-              {t('documents.archive.exportList')} <DownOutlined />
-            </Button>
-          </Dropdown>
+          <ExportMenu run={(format) => exportArchiveList(quarter, format, `${t('documents.archive.quarterlyTitle')}-${quarter}`)} label={t('documents.archive.exportList')} primary testId="archive-list-export" />
           <Button icon={<PrinterOutlined />} onClick={() => void navigate(`/documents/archive/print?quarter=${quarter}`)}>
             {t('io.print')}
           </Button>

@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Dropdown, Space, Typography } from 'antd';
-import { DownloadOutlined, DownOutlined, ImportOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Button, Space, Typography } from 'antd';
+import { ImportOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import type { TExportFormat } from '@opsdesk/contract';
 import { documentKeys, exportDocuments, type DocumentFilters } from '../../api/documents.ts';
 import { ImportDialog } from '../../components/import/ImportDialog.tsx';
-import { useNotifyError } from '../../lib/useErrorText.ts';
+import { ExportMenu } from '../../components/ExportMenu.tsx';
 
 interface Props {
   filters: DocumentFilters;
@@ -21,24 +20,9 @@ interface Props {
 /** UX.md list toolbar: 新建 · 导入 · 导出 (.xlsx / .csv) · 打印 (文档归档登记表). */
 export function DocumentsToolbar({ filters, search, canImport, onCreate, isMobile }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const notifyError = useNotifyError();
   const [importing, setImporting] = useState(false);
-  const [exporting, setExporting] = useState(false);
-
-  const runExport = async (format: TExportFormat) => {
-    setExporting(true);
-    try {
-      const name = await exportDocuments(filters, format, t('documents.list.registerTitle'));
-      void message.success(t('io.exported', { name }));
-    } catch (err) {
-      notifyError(err);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   return (
     <Space wrap size={8}>
@@ -50,20 +34,7 @@ export function DocumentsToolbar({ filters, search, canImport, onCreate, isMobil
           {t('io.import')}
         </Button>
       ) : null}
-      <Dropdown
-        trigger={['click']}
-        menu={{
-          items: [
-            { key: 'xlsx', label: t('io.exportXlsx') },
-            { key: 'csv', label: t('io.exportCsv') },
-          ],
-          onClick: ({ key }) => void runExport(key as TExportFormat),
-        }}
-      >
-        <Button icon={<DownloadOutlined />} loading={exporting}>
-          {t('io.export')} <DownOutlined />
-        </Button>
-      </Dropdown>
+      <ExportMenu run={(format) => exportDocuments(filters, format, t('documents.list.registerTitle'))} />
       {isMobile ? null : (
         <Button icon={<PrinterOutlined />} onClick={() => void navigate(`/documents/print${search}`)}>
           {t('io.print')}

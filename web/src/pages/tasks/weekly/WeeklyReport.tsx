@@ -1,18 +1,16 @@
-import { useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Dropdown, Flex, Progress, Row, Segmented, Skeleton, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
-import { DownloadOutlined, DownOutlined } from '@ant-design/icons';
+import { Card, Col, DatePicker, Flex, Progress, Row, Segmented, Skeleton, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import type { TExportFormat, TTaskWeeklyItem, TTaskWeeklyPersonRow, TTaskWeeklyQuery } from '@opsdesk/contract';
+import type { TTaskWeeklyItem, TTaskWeeklyPersonRow, TTaskWeeklyQuery } from '@opsdesk/contract';
 import { useMe } from '../../../api/session.ts';
 import { exportWeekly, useWeeklyReport } from '../../../api/tasks.ts';
 import { DepartmentSelect } from '../../../components/DepartmentSelect.tsx';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PersonSelect } from '../../../components/PersonSelect.tsx';
 import { DATE_FORMAT } from '../../../lib/time.ts';
-import { useNotifyError } from '../../../lib/useErrorText.ts';
 import { STATUS_COLOR, TaskStatusTag } from '../taskStatus.tsx';
 import type { TaskUrlValues } from '../taskQuery.ts';
+import { ExportMenu } from '../../../components/ExportMenu.tsx';
 
 interface Props {
   values: TaskUrlValues;
@@ -26,10 +24,7 @@ type Subject = 'me' | 'person' | 'department';
 /** TSK-10 每周例会同步: one person's or one department's week — done, in progress with %, overdue with reasons, at risk. */
 export function WeeklyReport({ values, onChange, compact, onOpen }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const me = useMe();
-  const notifyError = useNotifyError();
-  const [exporting, setExporting] = useState(false);
   const subject: Subject = values.reportDept ? 'department' : values.reportPerson ? 'person' : 'me';
   const query: TTaskWeeklyQuery = {
     week: values.week,
@@ -38,18 +33,6 @@ export function WeeklyReport({ values, onChange, compact, onOpen }: Props) {
   };
   const report = useWeeklyReport(query);
   const data = report.data;
-
-  const runExport = async (format: TExportFormat) => {
-    setExporting(true);
-    try {
-      const name = await exportWeekly(query, format, t('tasks.weekly.fileName'));
-      void message.success(t('io.exported', { name }));
-    } catch (err) {
-      notifyError(err);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const itemColumns = (extra: 'done' | 'progress' | 'overdue'): TableColumnsType<TTaskWeeklyItem> => [
     { key: 'number', title: t('tasks.fields.number'), dataIndex: 'number', width: 110 },
@@ -158,20 +141,7 @@ export function WeeklyReport({ values, onChange, compact, onOpen }: Props) {
             <DepartmentSelect value={Number(values.reportDept) || null} onChange={(id) => onChange({ reportDept: id ? String(id) : undefined })} allowClear={false} style={{ width: 200 }} />
           ) : null}
         </Flex>
-        <Dropdown
-          trigger={['click']}
-          menu={{
-            items: [
-              { key: 'xlsx', label: t('io.exportXlsx') },
-              { key: 'csv', label: t('io.exportCsv') },
-            ],
-            onClick: ({ key }) => void runExport(key as TExportFormat),
-          }}
-        >
-          <Button icon={<DownloadOutlined />} loading={exporting}>
-            {t('tasks.weekly.export')} <DownOutlined />
-          </Button>
-        </Dropdown>
+        <ExportMenu run={(format) => exportWeekly(query, format, t('tasks.weekly.fileName'))} label={t('tasks.weekly.export')} />
       </Flex>
       {report.isError ? <LoadError error={report.error} onRetry={() => report.refetch()} /> : null}
       {!data ? (
