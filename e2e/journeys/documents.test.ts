@@ -3,35 +3,19 @@
 // 李四 and the division leader 郑华 approve in 审批中心; the archivist 赵六 registers the loan;
 // 小王 reads it view-only under his watermark; the server clock passes the deadline, the reminder
 // job chases him (his access has ended by itself) and 赵六 records the return.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { TCalendarMonth, TLoan } from '@opsdesk/contract';
 import { demoPdf } from '../../server/src/demo/documents.ts';
-import { signIn } from '../support/auth.ts';
-import { launchBrowser, shot } from '../support/browser.ts';
-import { startClockServer, type ClockServer } from '../support/clock-server.ts';
+import { shot } from '../support/browser.ts';
+import { startClockJourney, type ClockJourney } from '../support/clock-journey.ts';
 import { label, waitForApi } from '../support/ui.ts';
 
 const JOURNEY = 'documents';
-const DEMO = 'Demo2026';
 const TITLE = 'B公司年度框架合同';
 
-let server: ClockServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-async function openAs(username: string, width = 1280, height = 900): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width, height }, locale: 'zh-CN' });
-  context.setDefaultTimeout(20_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto('/login');
-  await signIn(page, username, DEMO);
-  await page.waitForURL((url) => url.pathname === '/');
-  return page;
-}
+let j: ClockJourney;
+const openAs = (username: string, width?: number, height?: number) => j.openAs(username, width, height);
 
 /** The company-zone date of the server's clock. */
 const companyDate = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
@@ -53,15 +37,13 @@ const nextMonth = (month: string) => {
 
 beforeAll(async () => {
   // The server's clock starts now (browser and server agree on "today") and only moves when set.
-  server = await startClockServer('Initial-Admin-2024', new Date());
-  browser = await launchBrowser();
+  j = await startClockJourney({ start: new Date(), browserClock: false, width: 1280 });
 });
 
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
+// A failed step leaves a picture of every open page (e2e/screenshots/documents/failed-*.png).
+beforeEach(({ onTestFailed }) => onTestFailed(() => j.shootAll(JOURNEY)));
+
+afterAll(() => j?.close());
 
 describe('document archive: versions, a secret loan through approvals, overdue and return', () => {
   let qianqi: Page;
@@ -86,7 +68,7 @@ describe('document archive: versions, a secret loan through approvals, overdue a
     await drawer.getByTestId('document-file-uploaded').waitFor();
     expect(await drawer.getByTestId('document-file-uploaded').innerText()).toContain('已加密上传');
     await drawer.getByLabel('档案柜编号').fill('档案柜-03-06');
-    const today = companyDate(server.now()).replaceAll('-', '');
+    const today = companyDate(j.server.now()).replaceAll('-', '');
     expect(await drawer.getByTestId('number-preview').innerText()).toBe(`HT-SX-${today}-${TITLE}-V1`);
     await shot(qianqi, JOURNEY, '01-register-secret-document', { fullPage: false });
 
@@ -147,7 +129,7 @@ describe('document archive: versions, a secret loan through approvals, overdue a
     await xiaowang.getByTestId('borrow-button').click();
     const drawer = xiaowang.locator('.ant-drawer-open');
     await drawer.getByLabel('借阅用途').fill('核对框架合同付款条款，准备续签');
-    const today = companyDate(server.now());
+    const today = companyDate(j.server.now());
     const due = await nextWorkingDay(xiaowang, today);
     // Typed and confirmed with Enter: a click on a day cell can land while the panel still animates.
     const until = drawer.getByPlaceholder('归还日期');
@@ -222,8 +204,8 @@ describe('document archive: versions, a secret loan through approvals, overdue a
 
   test('past the deadline: the reminder chases 小王 (his phone), and his access has ended by itself', async () => {
     // Two days after the deadline: the "1 day late" reminder is due; the job fires it now.
-    server.setNow(new Date(Date.parse(loan.dueAt ?? '') + 2 * 24 * 3600_000));
-    await server.runJob('deadline-reminders');
+    j.server.setNow(new Date(Date.parse(loan.dueAt ?? '') + 2 * 24 * 3600_000));
+    await j.server.runJob('deadline-reminders');
 
     const phone = await openAs('xiaowang', 375, 812);
     await expect.poll(() => phone.getByTestId('notification-bell').getAttribute('aria-label')).toMatch(/条未读/);
@@ -266,6 +248,6 @@ describe('document archive: versions, a secret loan through approvals, overdue a
     await zhaoliu.locator('.od-print-title', { hasText: '文档归档登记表' }).waitFor();
     await zhaoliu.getByText(/小王\(\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}\)/).waitFor();
     await shot(zhaoliu, JOURNEY, '16-print-register');
-    expect(pageErrors).toEqual([]);
+    expect(j.pageErrors).toEqual([]);
   });
 });

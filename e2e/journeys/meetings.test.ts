@@ -6,14 +6,12 @@
 // and approves them in 审批 (MTG-9); 小王 distributes, and the resolutions are tasks in their
 // owners' task lists, with live status on the meeting page.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { signIn } from '../support/auth.ts';
-import { launchBrowser, shot } from '../support/browser.ts';
-import { startClockServer, type ClockServer } from '../support/clock-server.ts';
+import type { Locator, Page } from 'playwright-core';
+import { shot } from '../support/browser.ts';
+import { startClockJourney, type ClockJourney } from '../support/clock-journey.ts';
 import { label, waitForApi } from '../support/ui.ts';
 
 const JOURNEY = 'meetings';
-const DEMO = 'Demo2026';
 // Monday 2026-11-30 09:00 in Shanghai: the meeting is on Thursday 12-03, 14:00–16:00, three working days ahead.
 const START = new Date('2026-11-30T09:00:00+08:00');
 const SIGN_IN_OPEN = new Date('2026-12-03T13:55:00+08:00');
@@ -21,30 +19,8 @@ const LATE = new Date('2026-12-03T14:08:00+08:00');
 const AFTER = new Date('2026-12-03T16:20:00+08:00');
 const TOPIC = 'Q4项目启动会';
 
-let server: ClockServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-/** A signed-in page whose browser clock agrees with the server's. */
-async function openAs(username: string, width = 1366, height = 900): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width, height }, locale: 'zh-CN' });
-  // Generous: this journey keeps five people's pages open at once on a shared CI machine.
-  context.setDefaultTimeout(45_000);
-  await context.clock.setFixedTime(server.now());
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto('/login');
-  await signIn(page, username, DEMO);
-  await page.waitForURL((url) => url.pathname === '/');
-  return page;
-}
-
-async function moveClock(to: Date) {
-  server.setNow(to);
-  for (const context of contexts) await context.clock.setFixedTime(to);
-}
+let j: ClockJourney;
+const openAs = (username: string, width?: number, height?: number) => j.openAs(username, width, height);
 
 /** A button's name in Chinese after its icon's name (antd icons are labelled: "save 保存草稿"). */
 function named(text: string): RegExp {
@@ -67,24 +43,13 @@ async function pickOption(page: Page, select: Locator, name: string) {
 }
 
 beforeAll(async () => {
-  server = await startClockServer('Initial-Admin-2024', START);
-  browser = await launchBrowser();
+  j = await startClockJourney({ start: START, timeout: 45_000 });
 });
 
 // A failed step leaves a picture of every open page (e2e/screenshots/meetings/failed-*.png).
-beforeEach(({ onTestFailed }) => {
-  onTestFailed(async () => {
-    for (const [i, context] of contexts.entries()) {
-      for (const page of context.pages()) await shot(page, JOURNEY, `failed-${i}`, { fullPage: false }).catch(() => undefined);
-    }
-  });
-});
+beforeEach(({ onTestFailed }) => onTestFailed(() => j.shootAll(JOURNEY)));
 
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => j?.close());
 
 describe('meetings', () => {
   let wangwu: Page;
@@ -231,7 +196,7 @@ describe('meetings', () => {
   });
 
   test('on the day: the room screen shows the QR code; 小王 scans it on his phone; 张三 signs in late (MTG-7)', async () => {
-    await moveClock(SIGN_IN_OPEN);
+    await j.moveClock(SIGN_IN_OPEN);
     const screen = await openAs('zhangsan', 1600, 900);
     await screen.goto(`/meetings/${meetingId}/qr`);
     const card = screen.getByTestId('qr-card');
@@ -251,7 +216,7 @@ describe('meetings', () => {
     await xiaowang.getByTestId('sign-in-done').getByText('准时', { exact: false }).waitFor();
     await shot(xiaowang, JOURNEY, '10-phone-signed-in', { fullPage: false });
 
-    await moveClock(LATE);
+    await j.moveClock(LATE);
     await zhangsan.goto(`/meetings/${meetingId}?tab=attendance`);
     const signed = waitForApi(zhangsan, 'POST', `/api/meetings/${meetingId}/sign-in`);
     await zhangsan.getByRole('button', { name: named('签到') }).click();
@@ -264,7 +229,7 @@ describe('meetings', () => {
   });
 
   test('小王 writes the minutes; a vague owner is refused (MTG-8/10/11) and he submits them', async () => {
-    await moveClock(AFTER);
+    await j.moveClock(AFTER);
     const taker = await openAs('xiaowang');
     xiaowang = taker;
     await taker.goto(`/meetings/${meetingId}?tab=minutes`);
@@ -402,6 +367,6 @@ describe('meetings', () => {
     await phone.goto('/meetings/new');
     await phone.getByLabel('会议主题').waitFor();
     await shot(phone, JOURNEY, '24-phone-plan-form');
-    expect(pageErrors).toEqual([]);
+    expect(j.pageErrors).toEqual([]);
   });
 });

@@ -7,42 +7,20 @@
 // calendar, the weekly report and its export, the list's export and print layout, English, and the
 // phone width.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiAs, signIn } from '../support/auth.ts';
-import { launchBrowser, shot } from '../support/browser.ts';
-import { startClockServer, type ClockServer } from '../support/clock-server.ts';
+import type { Page } from 'playwright-core';
+import { apiAs } from '../support/auth.ts';
+import { shot } from '../support/browser.ts';
+import { startClockJourney, type ClockJourney } from '../support/clock-journey.ts';
 import { label, waitForApi } from '../support/ui.ts';
 
 const JOURNEY = 'tasks';
-const DEMO = 'Demo2026';
 // Monday 2026-11-30, 09:00 in Shanghai; the task is due Wednesday 12-02.
 const START = new Date('2026-11-30T09:00:00+08:00');
 // Friday 12-04: two days past the due date, so TSK-6 applies (and the 7-day sessions live on).
 const LATE = new Date('2026-12-04T09:00:00+08:00');
 
-let server: ClockServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-/** A signed-in page whose browser clock agrees with the server's (today line, date pickers). */
-async function openAs(username: string, width = 1366, height = 900): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width, height }, locale: 'zh-CN' });
-  context.setDefaultTimeout(20_000);
-  await context.clock.setFixedTime(server.now());
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto('/login');
-  await signIn(page, username, DEMO);
-  await page.waitForURL((url) => url.pathname === '/');
-  return page;
-}
-
-async function moveClock(to: Date) {
-  server.setNow(to);
-  for (const context of contexts) await context.clock.setFixedTime(to);
-}
+let j: ClockJourney;
+const openAs = (username: string, width?: number, height?: number) => j.openAs(username, width, height);
 
 /** Picks a date in an antd DatePicker: typing moves the panel to its month, a click on the day sets it. */
 async function pickDate(input: ReturnType<Page['getByLabel']>, date: string) {
@@ -63,23 +41,13 @@ async function action(page: Page, name: RegExp) {
 }
 
 beforeAll(async () => {
-  server = await startClockServer('Initial-Admin-2024', START);
-  browser = await launchBrowser();
+  j = await startClockJourney({ start: START });
 });
 
 // A failing step leaves a picture of every open page behind (e2e/screenshots/tasks/failed-*).
-beforeEach(({ onTestFailed }) => {
-  onTestFailed(async () => {
-    let i = 0;
-    for (const context of contexts) for (const page of context.pages()) await shot(page, JOURNEY, `failed-${(i += 1)}`, { fullPage: false }).catch(() => undefined);
-  });
-});
+beforeEach(({ onTestFailed }) => onTestFailed(() => j.shootAll(JOURNEY)));
 
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => j?.close());
 
 describe('task tracking', () => {
   let xiaowang: Page;
@@ -155,7 +123,7 @@ describe('task tracking', () => {
   });
 
   test('TSK-6: two working days late, the reason and a new due date come before more progress', async () => {
-    await moveClock(LATE);
+    await j.moveClock(LATE);
     await xiaowang.reload();
     await expect.poll(() => statusTag(xiaowang).innerText()).toBe('延期');
     const delayForm = xiaowang.getByTestId('delay-form');
@@ -377,6 +345,6 @@ describe('task tracking', () => {
     await phone.goto('/tasks?view=kanban');
     await phone.getByTestId('kanban').waitFor();
     await shot(phone, JOURNEY, '23-phone-kanban', { fullPage: false });
-    expect(pageErrors).toEqual([]);
+    expect(j.pageErrors).toEqual([]);
   });
 });
