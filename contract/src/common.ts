@@ -7,6 +7,18 @@ export type TLocale = z.infer<typeof ZLocale>;
 /** A stored id (PostgreSQL integer); larger values are bad input, not a server error. */
 export const ZId = z.coerce.number().int().positive().max(2_147_483_647);
 
+/** Required text: trimmed, not empty, at most `max` characters. */
+export const zText = (max: number) => z.string().trim().min(1).max(max);
+
+/** Optional text: trimmed; empty, null or absent all become null. */
+export const zOptionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
 /** Query-string paging shared by every list. */
 export const ZPageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { type TLocale, ZId, ZPageQuery, zPage } from './common.ts';
+import { ZId, ZPageQuery, zPage, zOptionalText as optionalText } from './common.ts';
 import { ZExportQuery } from './imports.ts';
 import { ZRole } from './org.ts';
+import { CATEGORY_CODE_PATTERN, PAPER_LOCATION_PATTERN, ZArchiveStatus, ZSecrecy } from './documents-base.ts';
+import { ZLoan, ZLoanStatus } from './documents-loans.ts';
 
 /**
  * 文档归档 Document archive (SPEC §2, DOC-1 … DOC-8).
@@ -38,42 +40,8 @@ import { ZRole } from './org.ts';
  *   POST   /api/imports/documents                   import kind `documents` (archivist): 文档归档登记表
  */
 
-/** DOC-4 密级. */
-export const SECRECY_LEVELS = ['internal', 'secret'] as const;
-export const ZSecrecy = z.enum(SECRECY_LEVELS);
-export type TSecrecy = z.infer<typeof ZSecrecy>;
-export const SECRECY_LABELS: Record<TSecrecy, Record<TLocale, string>> = {
-  internal: { 'zh-CN': '内部', 'en-US': 'Internal' },
-  secret: { 'zh-CN': '秘密', 'en-US': 'Secret' },
-};
-
-/** 归档状态. */
-export const ARCHIVE_STATUSES = ['archived', 'pending'] as const;
-export const ZArchiveStatus = z.enum(ARCHIVE_STATUSES);
-export type TArchiveStatus = z.infer<typeof ZArchiveStatus>;
-export const ARCHIVE_STATUS_LABELS: Record<TArchiveStatus, Record<TLocale, string>> = {
-  archived: { 'zh-CN': '已归档', 'en-US': 'Archived' },
-  pending: { 'zh-CN': '待归档', 'en-US': 'Pending' },
-};
-
-/** DOC-3: the root of every archive path, e.g. 文档归档/制度类/人力资源. */
-export const ARCHIVE_ROOT = '文档归档';
-/** DOC-3: a paper location, e.g. 档案柜-03-05. */
-export const PAPER_LOCATION_PATTERN = /^档案柜-\d{2}-\d{2}$/;
-/** DOC-1: level-1 codes are letters (ZD); level-2 codes are the parent's plus a part (ZD-HR). */
-export const CATEGORY_CODE_PATTERN = /^[A-Z]{2,8}(?:-[A-Z0-9]{2,8})?$/;
-/** DOC-5: an important (重要) document is lent for at most this many working days. */
-export const IMPORTANT_LOAN_WORKING_DAYS = 3;
-
 const date = z.iso.date();
 const ref = z.object({ id: z.number().int(), name: z.string() });
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
 const paperLocation = z
   .string()
   .trim()
@@ -83,107 +51,6 @@ const paperLocation = z
   .transform((v) => (v ? v : null));
 const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 const fileId = z.uuid().nullish().transform((v) => v ?? null);
-
-// ---------------------------------------------------------------- loans (DOC-5)
-
-/**
- * applied: in approval (head → division leader when secret); changes_requested: 退回修改;
- * approved: waiting for the archivist to register it; lent: registered, out until `dueAt`;
- * returned: 归还; rejected: 驳回; withdrawn: 撤回 by the borrower.
- */
-export const LOAN_STATUSES = ['applied', 'changes_requested', 'approved', 'rejected', 'lent', 'returned', 'withdrawn'] as const;
-export const ZLoanStatus = z.enum(LOAN_STATUSES);
-export type TLoanStatus = z.infer<typeof ZLoanStatus>;
-export const OPEN_LOAN_STATUSES = ['applied', 'changes_requested', 'approved', 'lent'] as const satisfies readonly TLoanStatus[];
-export const LOAN_STATUS_LABELS: Record<TLoanStatus, Record<TLocale, string>> = {
-  applied: { 'zh-CN': '审批中', 'en-US': 'In approval' },
-  changes_requested: { 'zh-CN': '退回修改', 'en-US': 'Returned for changes' },
-  approved: { 'zh-CN': '待登记', 'en-US': 'To be registered' },
-  rejected: { 'zh-CN': '已驳回', 'en-US': 'Rejected' },
-  lent: { 'zh-CN': '借出中', 'en-US': 'On loan' },
-  returned: { 'zh-CN': '已归还', 'en-US': 'Returned' },
-  withdrawn: { 'zh-CN': '已撤回', 'en-US': 'Withdrawn' },
-};
-
-/** paper: the original from the 档案柜; electronic: reading the file in the system until the deadline. */
-export const LOAN_MEDIA = ['paper', 'electronic'] as const;
-export const ZLoanMedium = z.enum(LOAN_MEDIA);
-export type TLoanMedium = z.infer<typeof ZLoanMedium>;
-
-export const ZLoanPermissions = z.object({
-  canRegister: z.boolean(),
-  canReturn: z.boolean(),
-  canResubmit: z.boolean(),
-  canWithdraw: z.boolean(),
-});
-export type TLoanPermissions = z.infer<typeof ZLoanPermissions>;
-
-/** 《文档借阅申请表》 and its registration. */
-export const ZLoan = z.object({
-  id: z.number().int(),
-  document: z.object({ id: z.number().int(), number: z.string().nullable(), name: z.string(), version: z.number().int(), secrecy: ZSecrecy, important: z.boolean() }),
-  borrower: ref.extend({ departmentName: z.string().nullable() }),
-  purpose: z.string(),
-  from: date,
-  to: date,
-  medium: ZLoanMedium,
-  allowDownload: z.boolean(),
-  status: ZLoanStatus,
-  /** The `doc.borrow` approval (/approvals/:id); null for imported history. */
-  approvalId: z.number().int().nullable(),
-  /**
-   * The decisions of the approval's current round (head, then leader when secret), as the paper
-   * form carries them: whoever may see the loan reads them, the archivist included.
-   */
-  decisions: z.array(
-    z.object({ key: z.string(), status: z.enum(['approved', 'rejected', 'returned']), opinion: z.string().nullable(), by: ref.nullable(), at: z.string() }),
-  ),
-  registeredBy: ref.nullable(),
-  registeredAt: z.string().nullable(),
-  /** The return deadline (close of business of the due date); access to an electronic loan ends here. */
-  dueAt: z.string().nullable(),
-  dueDate: date.nullable(),
-  returnedAt: z.string().nullable(),
-  returnedTo: ref.nullable(),
-  note: z.string().nullable(),
-  /** Lent and past its deadline. */
-  overdue: z.boolean(),
-  createdAt: z.string(),
-  permissions: ZLoanPermissions,
-});
-export type TLoan = z.infer<typeof ZLoan>;
-
-export const ZLoanApply = z.object({
-  purpose: z.string().trim().min(1).max(500),
-  from: date,
-  to: date,
-  medium: ZLoanMedium.default('paper'),
-  /** Electronic loans only: the borrower may download the file during the loan. */
-  allowDownload: z.boolean().default(false),
-});
-export type TLoanApply = z.input<typeof ZLoanApply>;
-
-export const ZLoanRegister = z.object({
-  /** Omitted: the application's `to`. At most 3 working days after `from` for 重要 documents. */
-  dueDate: date.optional(),
-  note: optionalText(500),
-});
-export type TLoanRegister = z.input<typeof ZLoanRegister>;
-
-export const ZLoanReturn = z.object({ note: optionalText(500) });
-export type TLoanReturn = z.input<typeof ZLoanReturn>;
-
-export const LOAN_SCOPES = ['mine', 'all'] as const;
-export const ZLoanListQuery = ZPageQuery.extend({
-  /** all: every loan (archivist only, 403 for others). */
-  scope: z.enum(LOAN_SCOPES).default('mine'),
-  status: ZLoanStatus.optional(),
-  overdue: booleanQuery.optional(),
-  documentId: ZId.optional(),
-});
-export type TLoanListQuery = z.input<typeof ZLoanListQuery>;
-export const ZLoanPage = zPage(ZLoan);
-export type TLoanPage = z.infer<typeof ZLoanPage>;
 
 // ---------------------------------------------------------------- categories (DOC-1)
 
@@ -463,89 +330,3 @@ export const ZDocumentHistoryEntry = z.object({
 });
 export type TDocumentHistoryEntry = z.infer<typeof ZDocumentHistoryEntry>;
 export const ZDocumentHistory = z.array(ZDocumentHistoryEntry);
-
-// ---------------------------------------------------------------- tidy check, archive list, backups (DOC-6/7)
-
-/** DOC-6: what the month-end check finds in a month's new documents. */
-export const TIDY_PROBLEMS = ['missing_number', 'missing_file_or_location', 'missing_file', 'name_breaks_rule'] as const;
-export const ZTidyProblem = z.enum(TIDY_PROBLEMS);
-export type TTidyProblem = z.infer<typeof ZTidyProblem>;
-export const TIDY_PROBLEM_LABELS: Record<TTidyProblem, Record<TLocale, string>> = {
-  missing_number: { 'zh-CN': '缺少文档编号', 'en-US': 'No document number' },
-  missing_file_or_location: { 'zh-CN': '既无电子文件也无档案柜位置', 'en-US': 'Neither a file nor a paper location' },
-  missing_file: { 'zh-CN': '登记了服务器路径但未上传电子文件', 'en-US': 'Server path recorded but no file uploaded' },
-  name_breaks_rule: { 'zh-CN': '编号不符合命名规则', 'en-US': 'Number breaks the naming rule' },
-};
-
-export const ZTidyQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
-export type TTidyQuery = z.input<typeof ZTidyQuery>;
-
-export const ZTidyItem = z.object({
-  document: z.object({ id: z.number().int(), number: z.string().nullable(), name: z.string(), version: z.number().int(), createdOn: date, creatorName: z.string() }),
-  problems: z.array(ZTidyProblem),
-  /** name_breaks_rule: the number the rule would give. */
-  expectedNumber: z.string().nullable(),
-});
-export type TTidyItem = z.infer<typeof ZTidyItem>;
-
-export const ZTidyCheck = z.object({
-  month: z.string(),
-  /** The month's documents looked at. */
-  checkedCount: z.number().int(),
-  items: z.array(ZTidyItem),
-  /** When the month-end job last ran for this month (null: not yet); the items are computed now. */
-  lastRunAt: z.string().nullable(),
-  lastRunProblems: z.number().int().nullable(),
-});
-export type TTidyCheck = z.infer<typeof ZTidyCheck>;
-
-export const ZQuarter = z.string().regex(/^\d{4}-Q[1-4]$/);
-export const ZArchiveListQuery = z.object({ quarter: ZQuarter });
-export type TArchiveListQuery = z.input<typeof ZArchiveListQuery>;
-export const ZArchiveListExportQuery = ZArchiveListQuery.extend(ZExportQuery.shape);
-export type TArchiveListExportQuery = z.input<typeof ZArchiveListExportQuery>;
-
-/** DOC-6 《文档归档清单》: what was archived (已归档) in a quarter. */
-export const ZArchiveList = z.object({
-  quarter: z.string(),
-  from: date,
-  to: date,
-  items: z.array(ZDocumentSummary),
-});
-export type TArchiveList = z.infer<typeof ZArchiveList>;
-
-/** DOC-7: the platform's last backup as the archivist needs to know it. */
-export const ZDocumentBackupStatus = z.object({
-  lastBackup: z
-    .object({
-      startedAt: z.string(),
-      finishedAt: z.string(),
-      kind: z.enum(['scheduled', 'manual']),
-      status: z.enum(['succeeded', 'failed']),
-      restoreCheck: z.enum(['passed', 'failed']).nullable(),
-      restoreCheckMessage: z.string().nullable(),
-    })
-    .nullable(),
-  lastSucceededAt: z.string().nullable(),
-  /** A successful backup within the last 7 days (DOC-7: at least weekly). */
-  withinWeek: z.boolean(),
-  /** The last successful backup's restore check passed. */
-  restoreVerified: z.boolean(),
-  /** Electronic document files now in the archive (every one is in each backup's files/). */
-  documentFiles: z.number().int(),
-});
-export type TDocumentBackupStatus = z.infer<typeof ZDocumentBackupStatus>;
-
-/** 文档归档登记表: the template's headers, in order (export, import, print). */
-export const DOCUMENT_REGISTER_HEADERS = [
-  '文档编号',
-  '文档名称',
-  '分类(一级/二级)',
-  '版本号',
-  '密级(内部/秘密)',
-  '创建人',
-  '创建日期',
-  '存储位置(服务器路径/档案柜编号)',
-  '借阅记录(借阅人、日期、归还日期)',
-  '归档状态(已归档/待归档)',
-] as const;

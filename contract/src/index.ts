@@ -14,5 +14,8 @@ export * from './workbench.ts';
 export * from './tasks.ts';
 export * from './tasks-io.ts';
 export * from './meetings.ts';
+export * from './documents-base.ts';
 export * from './documents.ts';
+export * from './documents-archive.ts';
+export * from './documents-loans.ts';
 export * from './format.ts';

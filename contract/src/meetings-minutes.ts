@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId } from './common.ts';
+import { ZId, zOptionalText as optionalText } from './common.ts';
 import { ZTaskStatus } from './tasks.ts';
 
 /**
@@ -8,13 +8,6 @@ import { ZTaskStatus } from './tasks.ts';
  */
 
 const date = z.iso.date();
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
 const ref = z.object({ id: z.number().int(), name: z.string() });
 
 // ───────────────────────────── sign-in (MTG-7) ─────────────────────────────

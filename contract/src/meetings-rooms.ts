@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zOptionalText as optionalText, zText as text } from './common.ts';
 
 /**
  * 会议 MTG-2: meeting rooms (kept by 行政部), bookings that never overlap (the database refuses
@@ -7,14 +8,6 @@ import { z } from 'zod';
 
 const instant = z.iso.datetime({ offset: true });
 const date = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 export const ZPersonRef = z.object({ id: z.number().int(), name: z.string() });
 export type TPersonRef = z.infer<typeof ZPersonRef>;

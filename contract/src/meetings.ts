@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZPageQuery, zPage } from './common.ts';
+import { ZId, ZPageQuery, zPage, zOptionalText as optionalText, zText as text } from './common.ts';
 import { ZFileMeta } from './files.ts';
 import { ZPersonRef } from './meetings-rooms.ts';
 
@@ -14,14 +14,6 @@ import { ZPersonRef } from './meetings-rooms.ts';
 
 const instant = z.iso.datetime({ offset: true });
 const date = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
 const optionalId = ZId.nullish().transform((v) => v ?? null);
 
 export * from './meetings-rooms.ts';

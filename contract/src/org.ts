@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type TLocale, ZId, ZPageQuery, zPage } from './common.ts';
+import { type TLocale, ZId, ZPageQuery, zPage, zOptionalText as optionalText } from './common.ts';
 
 /** ALL-1/ALL-7: a person may hold several roles. */
 export const ROLES = [
@@ -31,13 +31,6 @@ export const ROLE_LABELS: Record<TRole, Record<TLocale, string>> = {
 export const roleLabels = (locale: TLocale) => Object.fromEntries(ROLES.map((r) => [r, ROLE_LABELS[r][locale]])) as Record<TRole, string>;
 
 const name = z.string().trim().min(1).max(64);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
 // Ids are PostgreSQL integers: anything larger is bad input, not a server error.
 const personRef = z.number().int().positive().max(2_147_483_647).nullish().transform((v) => v ?? null);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZPageQuery, zPage } from './common.ts';
+import { ZId, ZPageQuery, zPage, zOptionalText as optionalText, zText as text } from './common.ts';
 import { ZExportFormat } from './imports.ts';
 
 /**
@@ -48,14 +48,6 @@ export function taskMove(from: TTaskWorkflowStatus, to: TTaskStatus): TTaskMove 
 }
 
 const date = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
 const personRef = ZId;
 
 export const ZTaskPerson = z.object({ id: z.number().int(), name: z.string() });
