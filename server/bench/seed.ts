@@ -182,6 +182,14 @@ export async function seedBench(database: Database, opts: { tasks: number; today
   );
   opts.log(`  collaborators and milestones: ${Math.round(performance.now() - t1)} ms`);
   await checkTokens(database, vocab.length);
+  return benchWorld(database, opts.tasks);
+}
+
+/** Who and what the requests are about, read back from seeded data (also for BENCH_REUSE). */
+export async function benchWorld(database: Database, tasks: number): Promise<BenchWorld> {
+  const { db } = database;
+  const [big] = rowsOf<{ id: number }>(await db.execute(sql`SELECT id FROM departments WHERE code = 'B000'`));
+  const firstDept = Number(big!.id);
   // "My open tasks" is measured for the busiest ordinary member of a 40-person department, so that
   // the page is not empty (at 100,000 tasks most people have none or one open).
   const [busiest] = rowsOf<{ username: string }>(
@@ -189,7 +197,7 @@ export async function seedBench(database: Database, opts: { tasks: number; today
       WHERE t.status <> 'done' AND p.department_id <> ${firstDept} AND NOT ('department_head' = ANY(p.roles))
       GROUP BY p.username ORDER BY count(*) DESC, p.username LIMIT 1`),
   );
-  return { bigDepartmentId: firstDept, headUsername: 'b0000', staffUsername: busiest!.username, tasks: opts.tasks };
+  return { bigDepartmentId: firstDept, headUsername: 'b0000', staffUsername: busiest!.username, tasks };
 }
 
 /** The SQL-cut tokens must be what the service would have written: compare a sample with searchTokens(). */

@@ -18,7 +18,8 @@
  *    duration, in a child process too (child.ts raw).
  * 5. Prints req/s, p50 and p95 for both sides, the ratio, and PASS/FAIL: endpoint req/s ≥ 70 % of
  *    raw; p95 < 20 ms on PostgreSQL, < 50 ms on PGlite. BENCH_EXPLAIN=1 also prints EXPLAIN
- *    ANALYZE of every captured statement; BENCH_KEEP=1 keeps the database / data dir; BENCH_PROFILE=dir
+ *    ANALYZE of every captured statement; BENCH_KEEP=1 keeps the database / data dir, and BENCH_REUSE=1 measures a kept PostgreSQL database again
+ *    without seeding; BENCH_ONLY=mine,search measures only those requests; BENCH_PROFILE=dir
  *    writes a CPU profile of the server child.
  *
  * The four requests: "my open tasks" (the busiest ordinary staff member, page of 50), the head of
@@ -41,7 +42,7 @@ import { dateInZone } from '../src/platform/calendar/zone.ts';
 import { type BenchRequest, captureStatements, injectLogin } from './capture.ts';
 import type { Captured } from './child.ts';
 import { type Figures, runHttp } from './measure.ts';
-import { BENCH_PASSWORD, type BenchWorld, analyze, seedBench } from './seed.ts';
+import { BENCH_PASSWORD, type BenchWorld, analyze, benchWorld, seedBench } from './seed.ts';
 
 const env = process.env;
 const DRIVERS = env.BENCH_DRIVER === 'pg' ? ['pg'] : env.BENCH_DRIVER === 'pglite' ? ['pglite'] : ['pg', 'pglite'];
@@ -57,12 +58,13 @@ const log = (line = ''): void => {
 };
 
 function requestsOf(world: BenchWorld): BenchRequest[] {
+  const only = env.BENCH_ONLY?.split(',');
   return [
     { key: 'mine', title: '我负责的未完成任务 my open tasks (50)', url: '/api/tasks?scope=mine&status=not_started,in_progress,awaiting_acceptance,overdue&pageSize=50', user: world.staffUsername },
     { key: 'overdue', title: '本部门 延期 department overdue (50)', url: '/api/tasks?scope=department&status=overdue&pageSize=50', user: world.headUsername },
     { key: 'search', title: '搜索“数据” 2-char search (50)', url: `/api/tasks?scope=all&q=${encodeURIComponent('数据')}&pageSize=50`, user: world.headUsername },
     { key: 'weekly', title: '周报 weekly report, 200 people', url: `/api/tasks/weekly-report?departmentId=${world.bigDepartmentId}`, user: world.headUsername },
-  ];
+  ].filter((r) => !only || only.includes(r.key));
 }
 
 /** A server/raw child: resolves with its stdout lines as they come; `stop()` ends it. */
@@ -94,6 +96,8 @@ const firstLine = (lines: readline.Interface) =>
 interface Target {
   driver: 'pg' | 'pglite';
   tasks: number;
+  /** BENCH_REUSE=1 found a database kept by BENCH_KEEP=1: measure it as it is, without seeding. */
+  reuse?: boolean;
   childEnv: Record<string, string>;
   open: () => Promise<Database>;
   drop: () => Promise<void>;
@@ -107,12 +111,16 @@ async function pgTarget(): Promise<Target> {
   benchUrl.pathname = '/opsdesk_bench';
   const admin = new pg.Client({ connectionString: adminUrl.toString() });
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS opsdesk_bench WITH (FORCE)');
-  await admin.query('CREATE DATABASE opsdesk_bench');
+  const reuse = env.BENCH_REUSE === '1' && (await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'opsdesk_bench'`)).rowCount === 1;
+  if (!reuse) {
+    await admin.query('DROP DATABASE IF EXISTS opsdesk_bench WITH (FORCE)');
+    await admin.query('CREATE DATABASE opsdesk_bench');
+  }
   await admin.end();
   return {
     driver: 'pg',
     tasks: Number(env.BENCH_TASKS ?? 1_000_000),
+    reuse,
     childEnv: { BENCH_DATABASE_URL: benchUrl.toString() },
     open: () => openDatabase({ databaseUrl: benchUrl.toString(), dataDir: '' }),
     drop: async () => {
@@ -144,11 +152,17 @@ async function prepare(target: Target): Promise<{ world: BenchWorld; captured: C
   const database = await target.open();
   try {
     await migrateDatabase(database);
-    log(`seeding ${target.tasks.toLocaleString('en')} tasks (${target.driver})`);
-    const world = await seedBench(database, { tasks: target.tasks, today: dateInZone(new Date(), TIME_ZONE), log });
-    const t0 = performance.now();
-    await analyze(database);
-    log(`  VACUUM ANALYZE: ${Math.round(performance.now() - t0)} ms`);
+    let world: BenchWorld;
+    if (target.reuse) {
+      world = await benchWorld(database, target.tasks);
+      log(`reusing the kept database (${target.driver})`);
+    } else {
+      log(`seeding ${target.tasks.toLocaleString('en')} tasks (${target.driver})`);
+      world = await seedBench(database, { tasks: target.tasks, today: dateInZone(new Date(), TIME_ZONE), log });
+      const t0 = performance.now();
+      await analyze(database);
+      log(`  VACUUM ANALYZE: ${Math.round(performance.now() - t0)} ms`);
+    }
 
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdesk-bench-capture-'));
     const keyFile = path.join(tmp, 'bench.key');

@@ -3,7 +3,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ZHealth } from '@opsdesk/contract';
@@ -32,6 +32,7 @@ import { notificationRoutes } from './platform/notify/routes.ts';
 import { workbenchRoutes } from './platform/workbench/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
+import { responseSerializer } from './platform/http/serializer.ts';
 
 export const VERSION = '0.1.0';
 
@@ -60,7 +61,7 @@ export async function buildApp({ config, database, background = false, localAdmi
   const jobs = new Jobs({ database, config, log: app.log });
   app.decorate('jobs', jobs);
 
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(config.checkResponses));
   await app.register(cookie);
   await ensureMultipart(app, config);
   await app.register(swagger, {

@@ -27,6 +27,8 @@ export interface Config {
   /** Injected clock: tests move it, production reads the wall clock. */
   now: () => Date;
   sessionCacheMs: number;
+  /** Check every response against the contract's zod schema before writing it (tests, e2e). */
+  checkResponses: boolean;
   /** ALL-2 e-mail: smtp(s)://user:pass@host:port (OPSDESK_SMTP_URL); unset → no e-mail is queued. */
   smtpUrl: string | undefined;
   /** The From of notification e-mail (OPSDESK_MAIL_FROM), e.g. `运营台 <opsdesk@example.com>`. */
@@ -86,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDist: path.join(repoRoot, 'web/dist'),
     now: () => new Date(),
     sessionCacheMs: 30_000,
+    checkResponses: env.OPSDESK_CHECK_RESPONSES === 'true',
     smtpUrl: env.OPSDESK_SMTP_URL || undefined,
     mailFrom: env.OPSDESK_MAIL_FROM || undefined,
     publicUrl: env.OPSDESK_PUBLIC_URL || undefined,

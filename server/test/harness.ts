@@ -82,6 +82,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     now: clock.now,
     adminPassword: ADMIN_PASSWORD,
     webDist: '/nonexistent',
+    checkResponses: true,
     filesDir: path.join(tmp, 'files'),
     keyFile,
     ...overrides,

@@ -3,6 +3,7 @@ import type { TRole } from '@opsdesk/contract';
 import type { Db } from '../db/client.ts';
 import { departments, people } from '../modules/org/schema.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
+import { invalidateOrgTree } from '../platform/access/org-tree.ts';
 
 /** The seed manual's departments (ALL-1), in menu order. */
 export const DEMO_DEPARTMENTS = [
@@ -56,7 +57,7 @@ export const DEMO_PASSWORD = 'Demo2026';
 export async function seedDemoOrg(db: Db, now: Date, password = DEMO_PASSWORD) {
   const stamp = now.toISOString();
   const passwordHash = await hashPassword(password);
-  return db.transaction(async (tx) => {
+  const seeded = await db.transaction(async (tx) => {
     const deptIds = {} as Record<DeptCode, number>;
     for (const [i, d] of DEMO_DEPARTMENTS.entries()) {
       const [row] = await tx
@@ -82,4 +83,6 @@ export async function seedDemoOrg(db: Db, now: Date, password = DEMO_PASSWORD) {
     }
     return { departments: deptIds, people: personIds };
   });
+  invalidateOrgTree();
+  return seeded;
 }

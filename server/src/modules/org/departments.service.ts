@@ -11,6 +11,7 @@ import { canManageOrg } from './policy.ts';
 import { presentDepartment } from './presenters.ts';
 import { wouldCreateCycle } from './rules.ts';
 import { departments, people } from './schema.ts';
+import { invalidateOrgTree } from '../../platform/access/org-tree.ts';
 
 const head = alias(people, 'head');
 const leader = alias(people, 'leader');
@@ -74,6 +75,7 @@ export async function createDepartment(ctx: AuthedCtx, input: z.output<typeof ZD
     await audit({ entity: 'department', entityId: row!.id, action: 'create', after: row });
     return row!.id;
   });
+  invalidateOrgTree();
   return getDepartment(ctx.db, id);
 }
 
@@ -99,6 +101,7 @@ export async function updateDepartment(ctx: AuthedCtx, id: number, patch: z.outp
       .catch((err: unknown) => mapUniqueViolation(err, uniqueFields({ code: patch.code, name: patch.name ?? before.name })));
     await audit({ entity: 'department', entityId: id, action: 'update', before, after });
   });
+  invalidateOrgTree();
   return getDepartment(ctx.db, id);
 }
 
@@ -116,4 +119,5 @@ export async function deleteDepartment(ctx: AuthedCtx, id: number) {
     await tx.delete(departments).where(inArray(departments.id, [id]));
     await audit({ entity: 'department', entityId: id, action: 'delete', before });
   });
+  invalidateOrgTree();
 }

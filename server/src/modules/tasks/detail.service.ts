@@ -10,7 +10,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { people } from '../org/schema.ts';
 import { acceptorRule } from './acceptance.flow.ts';
 import { canSeeTask } from './policy.ts';
-import { type TaskListRow, presentRef } from './presenters.ts';
+import { type TaskColumns, type TaskListRow, accessFacts, presentRef } from './presenters.ts';
 import { dayOf, presentPage, selectTaskRows } from './queries.service.ts';
 import { missingRiskPlan, needsDelayReason } from './rules.ts';
 import { taskAcceptances, taskDelays, taskDependencies, taskDependencyOverrides, taskProgress, tasks } from './schema.ts';
@@ -21,14 +21,13 @@ import type { TaskDay } from './sql.ts';
  * A task the caller may see (ALL-7), with the facts its checks need; anything else is 404, so
  * "not yours" and "does not exist" look the same.
  */
-export async function loadVisible(ctx: AuthedCtx, id: number): Promise<{ row: TaskListRow; scope: Scope; day: TaskDay; collaboratorIds: number[]; deciderId: number | null }> {
+export async function loadVisible(ctx: AuthedCtx, id: number): Promise<{ row: TaskListRow<TaskColumns>; scope: Scope; day: TaskDay; collaboratorIds: number[]; deciderId: number | null }> {
   const [scope, day] = await Promise.all([resolveScope(ctx.db, ctx.actor), dayOf(ctx)]);
   const [row] = await selectTaskRows(ctx.db, day).where(eq(tasks.id, id));
   if (!row) throw new AppError('NOT_FOUND');
-  const collaboratorIds = row.collaborators.map((c) => c.id);
-  const deciderId = row.deciderId;
-  if (!canSeeTask(scope, { ...row.task, collaboratorIds, currentDeciderId: deciderId, approvalPeopleIds: row.approvalPeopleIds })) throw new AppError('NOT_FOUND');
-  return { row, scope, day, collaboratorIds, deciderId };
+  const facts = accessFacts(row);
+  if (!canSeeTask(scope, facts)) throw new AppError('NOT_FOUND');
+  return { row, scope, day, collaboratorIds: [...facts.collaboratorIds], deciderId: row.deciderId };
 }
 
 const person = (id: number | null, name: string | null) => (id === null || name === null ? null : { id, name });

@@ -9,7 +9,7 @@ import type { AuthedCtx } from '../../platform/http/context.ts';
 import { textSearchWhere } from '../../platform/search/tokens.ts';
 import { departments, people } from '../org/schema.ts';
 import { taskPermissions } from './policy.ts';
-import { type TaskListRow, presentListItem } from './presenters.ts';
+import { type TaskListRow, accessFacts, presentListItem } from './presenters.ts';
 import { taskCollaborators, taskDependencies, taskMilestones, tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
 import { type TaskDay, atRiskSql, involvedWhere, orderOf, overdueSql, statusWhere, taskDay, visibleWhere } from './sql.ts';
@@ -60,6 +60,27 @@ export async function taskWhere(ctx: AuthedCtx, scope: Scope, query: TaskFilters
 }
 
 const { searchTokens: _tokens, ...taskColumns } = getTableColumns(tasks);
+/** What a list row shows and checks (presentListItem, accessFacts): not the long texts a detail page reads. */
+const listColumns = {
+  id: tasks.id,
+  number: tasks.number,
+  name: tasks.name,
+  ownerId: tasks.ownerId,
+  departmentId: tasks.departmentId,
+  creatorId: tasks.creatorId,
+  acceptorId: tasks.acceptorId,
+  startDate: tasks.startDate,
+  dueDate: tasks.dueDate,
+  progress: tasks.progress,
+  stage: tasks.stage,
+  status: tasks.status,
+  major: tasks.major,
+  deliverable: tasks.deliverable,
+  acceptanceOpinion: tasks.acceptanceOpinion,
+  remarks: tasks.remarks,
+  delayReason: tasks.delayReason,
+  updatedAt: tasks.updatedAt,
+};
 const ownerP = alias(people, 'owner_p');
 const acceptorP = alias(people, 'acceptor_p');
 
@@ -68,11 +89,16 @@ const acceptorP = alias(people, 'acceptor_p');
  * subqueries over their indexes) its collaborators, milestones, predecessors and the open
  * acceptance step's decider — one statement for a whole page, however many tasks it shows.
  */
-export function selectTaskRows<Extra extends Record<string, SQL.Aliased | SQL>>(db: Pick<Db, 'select'>, day: TaskDay, extra?: Extra) {
+export function selectTaskRows<Extra extends Record<string, SQL.Aliased | SQL>, Columns extends Partial<typeof taskColumns> = typeof taskColumns>(
+  db: Pick<Db, 'select'>,
+  day: TaskDay,
+  extra?: Extra,
+  columns: Columns = taskColumns as Columns,
+) {
   return db
     .select({
       ...(extra as Extra),
-      task: taskColumns,
+      task: columns,
       ownerName: ownerP.name,
       departmentName: departments.name,
       acceptorName: acceptorP.name,
@@ -95,13 +121,7 @@ export function selectTaskRows<Extra extends Record<string, SQL.Aliased | SQL>>(
 
 /** A page of rows as the list shows them, with the caller's permissions on each. */
 export function presentPage(scope: Scope, rows: TaskListRow[], day: TaskDay): TTaskListItem[] {
-  return rows.map((row) =>
-    presentListItem(
-      row,
-      taskPermissions(scope, { ...row.task, collaboratorIds: row.collaborators.map((c) => c.id), currentDeciderId: row.deciderId, approvalPeopleIds: row.approvalPeopleIds }),
-      day,
-    ),
-  );
+  return rows.map((row) => presentListItem(row, taskPermissions(scope, accessFacts(row)), day));
 }
 
 /** `GET /api/tasks`: one scope tab with filters, sorted and paged (also the due-date calendar). */
@@ -121,7 +141,7 @@ export async function listTasks(ctx: AuthedCtx, query: z.output<typeof ZTaskList
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
   );
-  const found = await selectTaskRows(ctx.db.with(page), day, { total: sql<number>`${page.total}`.mapWith(Number) })
+  const found = await selectTaskRows(ctx.db.with(page), day, { total: sql<number>`${page.total}`.mapWith(Number) }, listColumns)
     .innerJoin(page, eq(page.pageId, tasks.id))
     .orderBy(...orderOf(query.sort));
   const rows: TaskListRow[] = found;

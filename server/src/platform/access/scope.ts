@@ -2,6 +2,7 @@ import { type SQL, inArray, or, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../http/context.ts';
+import { orgTree, withDescendants } from './org-tree.ts';
 
 /**
  * ALL-7: what a person may see across modules.
@@ -19,24 +20,13 @@ export interface Scope {
 
 export async function resolveScope(db: Db, actor: Actor): Promise<Scope> {
   if (actor.roles.includes('general_manager')) return { personId: actor.id, all: true, departmentIds: [] };
-  const rows = await db.execute(sql`
-    WITH RECURSIVE led AS (
-      SELECT id FROM departments WHERE head_id = ${actor.id} OR division_leader_id = ${actor.id}
-      UNION
-      SELECT c.id FROM departments c JOIN led ON c.parent_id = led.id
-    ) SELECT id FROM led`);
-  return { personId: actor.id, all: false, departmentIds: rowsOf<{ id: number }>(rows).map((r) => Number(r.id)) };
+  const tree = await orgTree(db);
+  return { personId: actor.id, all: false, departmentIds: withDescendants(tree, tree.led.get(actor.id) ?? []) };
 }
 
-/** A department and every department below it. */
+/** A department and every department below it (none when it does not exist). */
 export async function subtreeOf(db: Db, departmentId: number): Promise<number[]> {
-  const rows = await db.execute(sql`
-    WITH RECURSIVE sub AS (
-      SELECT id FROM departments WHERE id = ${departmentId}
-      UNION
-      SELECT c.id FROM departments c JOIN sub ON c.parent_id = sub.id
-    ) SELECT id FROM sub`);
-  return rowsOf<{ id: number }>(rows).map((r) => Number(r.id));
+  return withDescendants(await orgTree(db), [departmentId]);
 }
 
 export interface ScopeColumns {

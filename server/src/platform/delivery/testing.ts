@@ -8,6 +8,7 @@ import type { Database } from '../../db/client.ts';
 import { departments, people } from '../../modules/org/schema.ts';
 import { type NotifyInput, notify } from '../notify/notify.ts';
 import { deliveryChannels, notificationProfiles } from './schema.ts';
+import { invalidateOrgTree } from '../access/org-tree.ts';
 
 export interface SinkRequest {
   method: string;
@@ -130,6 +131,7 @@ export async function makeDepartment(database: Database, values: { name?: string
     .insert(departments)
     .values({ name: values.name ?? `测试部${seq}`, parentId: values.parentId ?? null, createdAt: stamp, updatedAt: stamp })
     .returning();
+  invalidateOrgTree();
   return row!;
 }
 
