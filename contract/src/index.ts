@@ -13,6 +13,7 @@ export * from './notifications.ts';
 export * from './workbench.ts';
 export * from './tasks.ts';
 export * from './tasks-io.ts';
+export * from './tasks-weekly.ts';
 export * from './meetings.ts';
 export * from './documents-base.ts';
 export * from './documents.ts';
