@@ -35,11 +35,18 @@ async function typeInto(input: Locator, value: string) {
   await input.press('Enter');
 }
 
-/** Opens a (person) select, searches and picks the option that starts with the name. */
+/**
+ * Opens a (person) select, searches and picks the option that starts with the name — in this
+ * select's own dropdown (found by its listbox id): the previous select's dropdown may still be
+ * fading out over the page, holding an option of the same name.
+ */
 async function pickOption(page: Page, select: Locator, name: string) {
+  // Read before opening: an open dropdown's options carry labels too.
+  const box = (await select.getAttribute('role')) === 'combobox' ? select : select.getByRole('combobox');
+  const listbox = `${await box.getAttribute('id')}_list`;
   await select.click();
   await page.keyboard.type(name);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).first().click();
+  await page.locator(`.ant-select-dropdown:has([id="${listbox}"]) .ant-select-item-option`, { hasText: name }).first().click();
 }
 
 beforeAll(async () => {

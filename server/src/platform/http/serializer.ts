@@ -1,4 +1,5 @@
 import fastJson from 'fast-json-stringify';
+import { isDeepStrictEqual } from 'node:util';
 import type { FastifySerializerCompiler } from 'fastify';
 import { ResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,11 +19,15 @@ export function responseSerializer(check: boolean): FastifySerializerCompiler<$Z
   return ({ schema, method, url }) => {
     const stringify = compile(schema);
     return (data) => {
+      const out = stringify(data);
       if (check) {
         const result = safeEncode(schema, data);
         if (!result.success) throw new ResponseSerializationError(method, url, { cause: result.error });
+        // The compiled writer must say exactly what zod's encode + JSON.stringify would.
+        const expected = JSON.stringify(result.data);
+        if (!isDeepStrictEqual(JSON.parse(out), JSON.parse(expected))) throw new ResponseSerializationError(method, url, { cause: new Error(`compiled: ${out.slice(0, 2000)}\nzod: ${expected.slice(0, 2000)}`) });
       }
-      return stringify(data);
+      return out;
     };
   };
 }
