@@ -41,7 +41,7 @@ import { type Database, migrateDatabase, openDatabase } from '../src/db/client.t
 import { dateInZone } from '../src/platform/calendar/zone.ts';
 import { type BenchRequest, captureStatements, injectLogin } from './capture.ts';
 import type { Captured } from './child.ts';
-import { type Figures, runHttp } from './measure.ts';
+import { type Figures, LOAD_GENERATOR, runHttp } from './measure.ts';
 import { BENCH_PASSWORD, type BenchWorld, analyze, benchWorld, seedBench } from './seed.ts';
 
 const env = process.env;
@@ -292,7 +292,7 @@ function report(target: Target, world: BenchWorld, endpoint: Map<string, Figures
       `   ${request.title.padEnd(38)} ${rps(e.perSecond)} ${ms(e.p50)} ${ms(e.p95)}      ${rps(r.perSecond)} ${ms(r.p50)} ${ms(r.p95)}   ${`${(ratio * 100).toFixed(0)} %`.padStart(5)}  ${ok ? 'PASS' : `FAIL (${why.join(', ')})`}`,
     );
   }
-  log(`   targets: endpoint ≥ ${TARGET_RATIO * 100} % of raw SQL req/s; endpoint p95 < ${limit} ms`);
+  log(`   targets: endpoint ≥ ${TARGET_RATIO * 100} % of raw SQL req/s; endpoint p95 < ${limit} ms (load generator: ${LOAD_GENERATOR})`);
   return pass;
 }
 

@@ -48,6 +48,19 @@ describe('GET /api/tasks — ALL-7 scopes', () => {
     expect(names(await list('wuming', 'scope=all'))).toEqual(['开发排期']); // division leader of 研发部
   });
 
+  it('ALL-7 the list statement is kept per shape, and never mixes two callers: the same shape for two people, and the same text binding another value', async () => {
+    // Two people, one shape: each gets their own rows, in either order.
+    for (const [username, want] of [
+      ['qianqi', ['老客户回访']],
+      ['xiaowang', ['月度销售报告撰写', '客户数据整理', '展会物料清单', '渠道预算测算']],
+      ['qianqi', ['老客户回访']],
+    ] as const) expect(names(await list(username, 'scope=mine'))).toEqual(want);
+    // `owner = …` from 我负责的 (the caller) and from the owner filter of 全部 (another person).
+    expect(names(await list('zhouzong', 'scope=mine'))).toEqual([]);
+    expect(names(await list('zhouzong', `scope=all&ownerId=${w.ids.xiaowang}`))).toHaveLength(4);
+    expect(names(await list('zhouzong', 'scope=mine'))).toEqual([]);
+  });
+
   it('401 without login; 400 naming the field for a bad filter', async () => {
     expect((await w.t.app.inject({ method: 'GET', url: '/api/tasks/counts' })).statusCode).toBe(401);
     const xw = await w.as('xiaowang');

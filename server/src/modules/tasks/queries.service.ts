@@ -1,6 +1,6 @@
-import { type SQL, and, count, eq, getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import type { TTaskCounts, TTaskListItem, TTaskPage, ZTaskCountsQuery, ZTaskListQuery } from '@opsdesk/contract';
+import { Placeholder, type SQL, and, count, eq, getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
+import { PgDialect, alias } from 'drizzle-orm/pg-core';
+import type { TTaskCounts, TTaskListItem, TTaskPage, TTaskSort, ZTaskCountsQuery, ZTaskListQuery } from '@opsdesk/contract';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { type Scope, resolveScope, subtreeOf } from '../../platform/access/scope.ts';
@@ -12,7 +12,7 @@ import { taskPermissions } from './policy.ts';
 import { type TaskListRow, accessFacts, presentListItem } from './presenters.ts';
 import { taskCollaborators, taskDependencies, taskMilestones, tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
-import { type TaskDay, atRiskSql, involvedWhere, orderOf, overdueSql, statusWhere, taskDay, visibleWhere } from './sql.ts';
+import { type Bind, type SqlDay, type TaskDay, asIs, atRiskSql, involvedWhere, orderOf, overdueSql, statusWhere, taskDay, visibleWhere } from './sql.ts';
 import { approvalParticipants, approvalSteps } from '../../platform/approvals/schema.ts';
 
 export type TaskFilters = z.output<typeof ZTaskCountsQuery> & { status?: z.output<typeof ZTaskListQuery>['status'] };
@@ -26,8 +26,8 @@ export async function dayOf(ctx: Pick<AuthedCtx, 'db' | 'now'>): Promise<TaskDay
  * The WHERE of every task list (list, counts, calendar, Kanban, exports): ALL-7 visibility, the
  * scope tab, then the filters. Each piece is index-friendly (see sql.ts and schema.ts).
  */
-export async function taskWhere(ctx: AuthedCtx, scope: Scope, query: TaskFilters, day: TaskDay): Promise<SQL | undefined> {
-  const me = ctx.actor.id;
+export async function taskWhere(ctx: AuthedCtx, scope: Scope, query: TaskFilters, day: SqlDay, bind: Bind = asIs): Promise<SQL | undefined> {
+  const me = bind(ctx.actor.id);
   const where: (SQL | undefined)[] = [];
   switch (query.scope) {
     case 'mine':
@@ -41,19 +41,19 @@ export async function taskWhere(ctx: AuthedCtx, scope: Scope, query: TaskFilters
       // A head who oversees the whole department sees all of it: the visibility clause would only
       // repeat `department_id in (…)` and make the planner misjudge the rows (a bad plan at 1M tasks).
       const overseen = scope.all || own.every((id) => scope.departmentIds.includes(id));
-      where.push(own.length ? inArray(tasks.departmentId, own) : sql`false`, overseen ? undefined : visibleWhere(scope));
+      where.push(own.length ? inArray(tasks.departmentId, own) : sql`false`, overseen ? undefined : visibleWhere(scope, bind));
       break;
     }
     case 'all':
-      where.push(visibleWhere(scope));
+      where.push(visibleWhere(scope, bind));
       break;
   }
-  if (query.ownerId) where.push(eq(tasks.ownerId, query.ownerId));
+  if (query.ownerId) where.push(eq(tasks.ownerId, bind(query.ownerId)));
   if (query.departmentId) where.push(inArray(tasks.departmentId, await subtreeOf(ctx.db, query.departmentId)));
   if (query.status) where.push(statusWhere(query.status, day));
-  if (query.dueFrom) where.push(gte(tasks.dueDate, query.dueFrom));
-  if (query.dueTo) where.push(lte(tasks.dueDate, query.dueTo));
-  if (query.major !== undefined) where.push(eq(tasks.major, query.major));
+  if (query.dueFrom) where.push(gte(tasks.dueDate, bind(query.dueFrom)));
+  if (query.dueTo) where.push(lte(tasks.dueDate, bind(query.dueTo)));
+  if (query.major !== undefined) where.push(eq(tasks.major, bind(query.major)));
   if (query.atRisk !== undefined) where.push(query.atRisk ? atRiskSql(day) : sql`not ${atRiskSql(day)}`);
   where.push(textSearchWhere(tasks.searchTokens, [tasks.number, tasks.name, tasks.description], query.q));
   return and(...where);
@@ -91,7 +91,7 @@ const acceptorP = alias(people, 'acceptor_p');
  */
 export function selectTaskRows<Extra extends Record<string, SQL.Aliased | SQL>, Columns extends Partial<typeof taskColumns> = typeof taskColumns>(
   db: Pick<Db, 'select'>,
-  day: TaskDay,
+  day: SqlDay,
   extra?: Extra,
   columns: Columns = taskColumns as Columns,
 ) {
@@ -127,26 +127,72 @@ export function presentPage(scope: Scope, rows: TaskListRow[], day: TaskDay): TT
 /** `GET /api/tasks`: one scope tab with filters, sorted and paged (also the due-date calendar). */
 export async function listTasks(ctx: AuthedCtx, query: z.output<typeof ZTaskListQuery>): Promise<TTaskPage> {
   const [scope, day] = await Promise.all([resolveScope(ctx.db, ctx.actor), dayOf(ctx)]);
-  const where = await taskWhere(ctx, scope, query, day);
-  // One statement: a CTE finds the page's ids and the total in one scan (count(*) over () sees
-  // every match before the limit); the names, TSK-8 and the per-row lists are then read for those
-  // rows only. At a million tasks a second scan for the count, joins over every match before the
-  // sort, or a round trip per piece cost more than the page.
-  const page = ctx.db.$with('page').as(
-    ctx.db
+  const values = new Map<string, unknown>();
+  const bind: Bind = (value) => {
+    const name = `v${values.size}`;
+    values.set(name, value);
+    return sql.placeholder(name);
+  };
+  const where = await taskWhere(ctx, scope, query, DAY_PLACEHOLDERS, bind);
+  const found = await listStatement(ctx.db, where, query).execute({
+    ...Object.fromEntries(values),
+    ...day,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  const rows: TaskListRow[] = found;
+  const total =
+    found.length || query.page === 1 ? (found[0]?.total ?? 0) : ((await ctx.db.select({ n: count() }).from(tasks).where(await taskWhere(ctx, scope, query, day)))[0]?.n ?? 0);
+  return { items: presentPage(scope, rows, day), total, page: query.page, pageSize: query.pageSize };
+}
+
+const DAY_PLACEHOLDERS: SqlDay = { today: sql.placeholder('today'), yesterday: sql.placeholder('yesterday'), milestoneLimit: sql.placeholder('milestoneLimit') };
+const dialect = new PgDialect();
+const statements = new WeakMap<Db, Map<string, ReturnType<typeof buildListStatement>>>();
+const MAX_STATEMENTS = 200;
+
+/**
+ * The list statement, built once per shape and kept: building this select in Drizzle costs more
+ * of the server's time than anything else in the request. The shape is the WHERE's text, each of
+ * its parameters (a placeholder by its name, any value not bound as itself: a value never bound by
+ * mistake only splits the cache, never mixes two callers' rows) and the sort. It runs as an unnamed
+ * statement, so PostgreSQL still plans it with each request's values (its partial indexes depend
+ * on them).
+ */
+function listStatement(db: Db, where: SQL | undefined, query: z.output<typeof ZTaskListQuery>) {
+  const built = where ? dialect.sqlToQuery(where) : { sql: '', params: [] };
+  // Placeholders by name (the same text may bind other names), other values as they are.
+  const params = built.params.map((p) => (p instanceof Placeholder ? { placeholder: p.name } : p));
+  const key = JSON.stringify([built.sql, params, query.sort]);
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(key);
+  if (!statement) {
+    if (cache.size >= MAX_STATEMENTS) cache.clear();
+    statement = buildListStatement(db, where, query.sort);
+    cache.set(key, statement);
+  }
+  return statement;
+}
+
+// One statement: a CTE finds the page's ids and the total in one scan (count(*) over () sees every
+// match before the limit); the names, TSK-8 and the per-row lists are then read for those rows
+// only. At a million tasks a second scan for the count, joins over every match before the sort,
+// or a round trip per piece cost more than the page.
+function buildListStatement(db: Db, where: SQL | undefined, sort: TTaskSort) {
+  const page = db.$with('page').as(
+    db
       .select({ pageId: sql<number>`${tasks.id}`.as('page_id'), total: sql<number>`count(*) over ()`.as('total') })
       .from(tasks)
       .where(where)
-      .orderBy(...orderOf(query.sort))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
+      .orderBy(...orderOf(sort))
+      .limit(sql.placeholder('limit') as unknown as number)
+      .offset(sql.placeholder('offset') as unknown as number),
   );
-  const found = await selectTaskRows(ctx.db.with(page), day, { total: sql<number>`${page.total}`.mapWith(Number) }, listColumns)
+  return selectTaskRows(db.with(page), DAY_PLACEHOLDERS, { total: sql<number>`${page.total}`.mapWith(Number) }, listColumns)
     .innerJoin(page, eq(page.pageId, tasks.id))
-    .orderBy(...orderOf(query.sort));
-  const rows: TaskListRow[] = found;
-  const total = found.length || query.page === 1 ? (found[0]?.total ?? 0) : ((await ctx.db.select({ n: count() }).from(tasks).where(where))[0]?.n ?? 0);
-  return { items: presentPage(scope, rows, day), total, page: query.page, pageSize: query.pageSize };
+    .orderBy(...orderOf(sort))
+    .prepare('');
 }
 
 /** `GET /api/tasks/counts`: how many per derived status (TSK-4) and at risk (TSK-8), in one scan. */

@@ -1,4 +1,4 @@
-import { type SQL, and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { type Placeholder, type SQL, and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { TTaskSort, TTaskStatus } from '@opsdesk/contract';
 import type { Scope } from '../../platform/access/scope.ts';
 import { approvalParticipants } from '../../platform/approvals/schema.ts';
@@ -23,13 +23,23 @@ export interface TaskDay {
   milestoneLimit: string;
 }
 
+/**
+ * A value as it goes into a statement: itself, or a placeholder when the statement is built once
+ * and run with each request's values (the task list, queries.service.ts).
+ */
+export type Bind = <T>(value: T) => T | Placeholder;
+export const asIs: Bind = (value) => value;
+
+/** TaskDay as the SQL below takes it: the dates themselves or placeholders for them. */
+export type SqlDay = { [K in keyof TaskDay]: string | Placeholder };
+
 export function taskDay(cal: Calendar, now: Date, timeZone: string): TaskDay {
   const today = dateInZone(now, timeZone);
   return { today, yesterday: addDays(today, -1), milestoneLimit: milestoneRiskLimit(cal, today) };
 }
 
 /** TSK-4 延期 as SQL: open and due before today. */
-export const overdueSql = (day: TaskDay): SQL => sql`(${tasks.status} <> 'done' and ${tasks.dueDate} < ${day.today}::date)`;
+export const overdueSql = (day: SqlDay): SQL => sql`(${tasks.status} <> 'done' and ${tasks.dueDate} < ${day.today}::date)`;
 
 const dayBeforeStart = sql`(${tasks.startDate} - 1)`;
 
@@ -38,12 +48,12 @@ const dayBeforeStart = sql`(${tasks.startDate} - 1)`;
  * working days elapsed (calendar ordinals: working days in (start-1, yesterday] over (start-1, due])
  * or an undone milestone by `milestoneLimit`. A date outside the calendar's years gives NULL → false.
  */
-export const atRiskSql = (day: TaskDay): SQL<boolean> => sql<boolean>`(${tasks.status} in ('not_started', 'in_progress') and ${tasks.dueDate} >= ${day.today}::date and (
+export const atRiskSql = (day: SqlDay): SQL<boolean> => sql<boolean>`(${tasks.status} in ('not_started', 'in_progress') and ${tasks.dueDate} >= ${day.today}::date and (
   coalesce(${tasks.progress} * (${ordinalOf(tasks.dueDate)} - ${ordinalOf(dayBeforeStart)}) < 100 * (${ordinalOf(day.yesterday)} - ${ordinalOf(dayBeforeStart)}), false)
   or exists (select 1 from ${taskMilestones} where ${taskMilestones.taskId} = ${tasks.id} and not ${taskMilestones.done} and ${taskMilestones.date} <= ${day.milestoneLimit}::date)))`;
 
 /** Tasks where the person is a collaborator, as an index-usable id list. */
-export const collaboratingSql = (personId: number): SQL =>
+export const collaboratingSql = (personId: number | Placeholder): SQL =>
   sql`${tasks.id} = any(array(select ${taskCollaborators.taskId} from ${taskCollaborators} where ${taskCollaborators.personId} = ${personId}))`;
 
 /**
@@ -51,27 +61,27 @@ export const collaboratingSql = (personId: number): SQL =>
  * owner's head when there is no acceptor, or whoever a step was transferred to), as an index-usable
  * id list.
  */
-export const decidingSql = (personId: number): SQL =>
+export const decidingSql = (personId: number | Placeholder): SQL =>
   sql`${tasks.approvalId} = any(array(select ${approvalParticipants.requestId} from ${approvalParticipants} where ${approvalParticipants.personId} = ${personId} and ${approvalParticipants.kind} in ('decider', 'cc')))`;
 
 /** ALL-7: what the person may see (owning, taking part, deciding); undefined for the general manager. */
-export function visibleWhere(scope: Scope): SQL | undefined {
+export function visibleWhere(scope: Scope, bind: Bind = asIs): SQL | undefined {
   if (scope.all) return undefined;
-  const me = scope.personId;
+  const me = bind(scope.personId);
   const conditions: SQL[] = [eq(tasks.ownerId, me), eq(tasks.creatorId, me), eq(tasks.acceptorId, me), collaboratingSql(me), decidingSql(me)];
   if (scope.departmentIds.length) conditions.push(inArray(tasks.departmentId, scope.departmentIds));
   return or(...conditions);
 }
 
 /** 我参与的: a collaborator, the acceptor, the deciding approver or the creator — not the owner (that is 我负责的). */
-export const involvedWhere = (personId: number): SQL =>
+export const involvedWhere = (personId: number | Placeholder): SQL =>
   and(or(collaboratingSql(personId), eq(tasks.acceptorId, personId), decidingSql(personId), eq(tasks.creatorId, personId)), ne(tasks.ownerId, personId))!;
 
 /**
  * TSK-4 status filter over the derived statuses: each task is in exactly one. Without `done`, the
  * clause says `status <> 'done'` outright, so the open-task partial indexes apply.
  */
-export function statusWhere(statuses: readonly TTaskStatus[], day: TaskDay): SQL | undefined {
+export function statusWhere(statuses: readonly TTaskStatus[], day: SqlDay): SQL | undefined {
   const wanted = new Set(statuses);
   if (!wanted.size || wanted.size === 5) return undefined;
   const notLate = sql`${tasks.dueDate} >= ${day.today}::date`;

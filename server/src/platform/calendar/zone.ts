@@ -51,8 +51,11 @@ export function startOfDay(date: string, timeZone: string, plusDays = 0): Date {
 }
 
 /** A timestamptz as the database prints it ("2026-11-26 09:00:00+00") → ISO 8601 in UTC. */
-export const toIso = (value: string) =>
-  new Date(value.includes('T') ? value : value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString();
+export function toIso(value: string): string {
+  // UTC, the usual case, by hand: this runs for every row of every list (milliseconds truncated, as Date does).
+  if (value.length >= 22 && value[10] === ' ' && value.endsWith('+00')) return `${value.slice(0, 10)}T${value.slice(11, 19)}.${`${value.slice(20, -3)}000`.slice(0, 3)}Z`;
+  return new Date(value.includes('T') ? value : value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString();
+}
 
 /** The company date (YYYY-MM-DD) of an instant: UTC arithmetic only, never the server's zone. */
 export function dateInZone(at: Date, timeZone: string): string {

@@ -25,7 +25,7 @@ export function responseSerializer(check: boolean): FastifySerializerCompiler<$Z
         if (!result.success) throw new ResponseSerializationError(method, url, { cause: result.error });
         // The compiled writer must say exactly what zod's encode + JSON.stringify would.
         const expected = JSON.stringify(result.data);
-        if (!isDeepStrictEqual(JSON.parse(out), JSON.parse(expected))) throw new ResponseSerializationError(method, url, { cause: new Error(`compiled: ${out.slice(0, 2000)}\nzod: ${expected.slice(0, 2000)}`) });
+        if (!isDeepStrictEqual(JSON.parse(out), JSON.parse(expected))) throw new Error(`${method} ${url}: the compiled response differs from the contract's\ncompiled: ${out.slice(0, 2000)}\nzod: ${expected.slice(0, 2000)}`);
       }
       return out;
     };
