@@ -1,5 +1,5 @@
-import { Placeholder, type SQL, and, count, eq, getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
-import { PgDialect, alias } from 'drizzle-orm/pg-core';
+import { type SQL, and, count, eq, getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { TTaskCounts, TTaskListItem, TTaskPage, TTaskSort, ZTaskCountsQuery, ZTaskListQuery } from '@opsdesk/contract';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
@@ -13,6 +13,7 @@ import { type TaskListRow, accessFacts, presentListItem } from './presenters.ts'
 import { taskCollaborators, taskDependencies, taskMilestones, tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
 import { type Bind, type SqlDay, type TaskDay, asIs, atRiskSql, involvedWhere, orderOf, overdueSql, statusWhere, taskDay, visibleWhere } from './sql.ts';
+import { DAY_PLACEHOLDERS, binder, keptStatement } from './statements.ts';
 import { approvalParticipants, approvalSteps } from '../../platform/approvals/schema.ts';
 
 export type TaskFilters = z.output<typeof ZTaskCountsQuery> & { status?: z.output<typeof ZTaskListQuery>['status'] };
@@ -127,52 +128,14 @@ export function presentPage(scope: Scope, rows: TaskListRow[], day: TaskDay): TT
 /** `GET /api/tasks`: one scope tab with filters, sorted and paged (also the due-date calendar). */
 export async function listTasks(ctx: AuthedCtx, query: z.output<typeof ZTaskListQuery>): Promise<TTaskPage> {
   const [scope, day] = await Promise.all([resolveScope(ctx.db, ctx.actor), dayOf(ctx)]);
-  const values = new Map<string, unknown>();
-  const bind: Bind = (value) => {
-    const name = `v${values.size}`;
-    values.set(name, value);
-    return sql.placeholder(name);
-  };
+  const { bind, values } = binder();
   const where = await taskWhere(ctx, scope, query, DAY_PLACEHOLDERS, bind);
-  const found = await listStatement(ctx.db, where, query).execute({
-    ...Object.fromEntries(values),
-    ...day,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  });
+  const statement = keptStatement(ctx.db, 'tasks.list', where, query.sort, () => buildListStatement(ctx.db, where, query.sort));
+  const found = await statement.execute({ ...values, ...day, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
   const rows: TaskListRow[] = found;
   const total =
     found.length || query.page === 1 ? (found[0]?.total ?? 0) : ((await ctx.db.select({ n: count() }).from(tasks).where(await taskWhere(ctx, scope, query, day)))[0]?.n ?? 0);
   return { items: presentPage(scope, rows, day), total, page: query.page, pageSize: query.pageSize };
-}
-
-const DAY_PLACEHOLDERS: SqlDay = { today: sql.placeholder('today'), yesterday: sql.placeholder('yesterday'), milestoneLimit: sql.placeholder('milestoneLimit') };
-const dialect = new PgDialect();
-const statements = new WeakMap<Db, Map<string, ReturnType<typeof buildListStatement>>>();
-const MAX_STATEMENTS = 200;
-
-/**
- * The list statement, built once per shape and kept: building this select in Drizzle costs more
- * of the server's time than anything else in the request. The shape is the WHERE's text, each of
- * its parameters (a placeholder by its name, any value not bound as itself: a value never bound by
- * mistake only splits the cache, never mixes two callers' rows) and the sort. It runs as an unnamed
- * statement, so PostgreSQL still plans it with each request's values (its partial indexes depend
- * on them).
- */
-function listStatement(db: Db, where: SQL | undefined, query: z.output<typeof ZTaskListQuery>) {
-  const built = where ? dialect.sqlToQuery(where) : { sql: '', params: [] };
-  // Placeholders by name (the same text may bind other names), other values as they are.
-  const params = built.params.map((p) => (p instanceof Placeholder ? { placeholder: p.name } : p));
-  const key = JSON.stringify([built.sql, params, query.sort]);
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let statement = cache.get(key);
-  if (!statement) {
-    if (cache.size >= MAX_STATEMENTS) cache.clear();
-    statement = buildListStatement(db, where, query.sort);
-    cache.set(key, statement);
-  }
-  return statement;
 }
 
 // One statement: a CTE finds the page's ids and the total in one scan (count(*) over () sees every

@@ -1,0 +1,52 @@
+import { Placeholder, type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.ts';
+import type { Bind, SqlDay } from './sql.ts';
+
+/**
+ * Statements of the busiest task requests (the list, the weekly report), built once per shape and
+ * kept: building a select of this size in Drizzle costs more of the server's time than anything
+ * else in such a request (issue 5's benchmark). A request binds its values as placeholders
+ * (`binder`) and runs the kept statement with them. They run as unnamed statements, so PostgreSQL
+ * still plans each with its values (the partial indexes depend on them).
+ */
+
+/** The request's TaskDay, by these names. */
+export const DAY_PLACEHOLDERS: SqlDay = { today: sql.placeholder('today'), yesterday: sql.placeholder('yesterday'), milestoneLimit: sql.placeholder('milestoneLimit') };
+
+/** A `bind` that names each value v0, v1, … in the order the clauses ask for them, and the values by name. */
+export function binder(): { bind: Bind; values: Record<string, unknown> } {
+  const values: Record<string, unknown> = {};
+  let n = 0;
+  const bind: Bind = (value) => {
+    const name = `v${n++}`;
+    values[name] = value;
+    return sql.placeholder(name);
+  };
+  return { bind, values };
+}
+
+const dialect = new PgDialect();
+const kept = new WeakMap<Db, Map<string, unknown>>();
+const MAX_KEPT = 200;
+
+/**
+ * The statement `build` makes for this shape: `kind`, the text of `clause` with each of its
+ * parameters (a placeholder by its name — the same text may bind other names — and any value not
+ * bound as itself, so a value left unbound by mistake only splits the cache, never mixes two
+ * callers' rows), and `extra` (e.g. the sort).
+ */
+export function keptStatement<T>(db: Db, kind: string, clause: SQL | undefined, extra: unknown, build: () => T): T {
+  const built = clause ? dialect.sqlToQuery(clause) : { sql: '', params: [] };
+  const params = built.params.map((p) => (p instanceof Placeholder ? { placeholder: p.name } : p));
+  const key = JSON.stringify([kind, built.sql, params, extra]);
+  let cache = kept.get(db);
+  if (!cache) kept.set(db, (cache = new Map()));
+  let statement = cache.get(key) as T | undefined;
+  if (!statement) {
+    if (cache.size >= MAX_KEPT) cache.clear();
+    statement = build();
+    cache.set(key, statement);
+  }
+  return statement;
+}
