@@ -45,11 +45,12 @@ const dayBeforeStart = sql`(${tasks.startDate} - 1)`;
 
 /**
  * TSK-8 as SQL (see isAtRisk): open, not yet late, and either progress % below the share of
- * working days elapsed (calendar ordinals: working days in (start-1, yesterday] over (start-1, due])
+ * working days elapsed (calendar ordinals: working days in (start-1, yesterday] over (start-1, due],
+ * i.e. p·(D−S) < 100·(Y−S), written as p·D + (100−p)·S < 100·Y so S is looked up once per row)
  * or an undone milestone by `milestoneLimit`. A date outside the calendar's years gives NULL → false.
  */
 export const atRiskSql = (day: SqlDay): SQL<boolean> => sql<boolean>`(${tasks.status} in ('not_started', 'in_progress') and ${tasks.dueDate} >= ${day.today}::date and (
-  coalesce(${tasks.progress} * (${ordinalOf(tasks.dueDate)} - ${ordinalOf(dayBeforeStart)}) < 100 * (${ordinalOf(day.yesterday)} - ${ordinalOf(dayBeforeStart)}), false)
+  coalesce(${tasks.progress} * ${ordinalOf(tasks.dueDate)} + (100 - ${tasks.progress}) * ${ordinalOf(dayBeforeStart)} < 100 * ${ordinalOf(day.yesterday)}, false)
   or exists (select 1 from ${taskMilestones} where ${taskMilestones.taskId} = ${tasks.id} and not ${taskMilestones.done} and ${taskMilestones.date} <= ${day.milestoneLimit}::date)))`;
 
 /** Tasks where the person is a collaborator, as an index-usable id list. */
