@@ -9,7 +9,7 @@ import type { TCalendarMonth, TLoan } from '@opsdesk/contract';
 import { demoPdf } from '../../server/src/demo/documents.ts';
 import { shot } from '../support/browser.ts';
 import { startClockJourney, type ClockJourney } from '../support/clock-journey.ts';
-import { label, waitForApi } from '../support/ui.ts';
+import { label, pickInSelect, waitForApi } from '../support/ui.ts';
 
 const JOURNEY = 'documents';
 const TITLE = 'B公司年度框架合同';
@@ -105,9 +105,7 @@ describe('document archive: versions, a secret loan through approvals, overdue a
 
   test('钱七 lets 小王 know the document exists (a visibility grant)', async () => {
     const grants = qianqi.getByTestId('grants-card');
-    await grants.locator('.ant-select').click();
-    await qianqi.keyboard.type('小王');
-    await qianqi.locator('.ant-select-item-option', { hasText: '小王' }).click();
+    await pickInSelect(qianqi, grants.locator('.ant-select'), '小王');
     const granted = waitForApi(qianqi, 'POST', `/api/documents/${docId}/grants`);
     await grants.getByRole('button', { name: /添加授权/ }).click();
     expect((await granted).status()).toBe(201);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { Locator, Page } from 'playwright-core';
 import { shot } from '../support/browser.ts';
 import { startClockJourney, type ClockJourney } from '../support/clock-journey.ts';
-import { label, waitForApi } from '../support/ui.ts';
+import { label, pickInSelect, waitForApi } from '../support/ui.ts';
 
 const JOURNEY = 'meetings';
 // Monday 2026-11-30 09:00 in Shanghai: the meeting is on Thursday 12-03, 14:00–16:00, three working days ahead.
@@ -35,19 +35,6 @@ async function typeInto(input: Locator, value: string) {
   await input.press('Enter');
 }
 
-/**
- * Opens a (person) select, searches and picks the option that starts with the name — in this
- * select's own dropdown (found by its listbox id): the previous select's dropdown may still be
- * fading out over the page, holding an option of the same name.
- */
-async function pickOption(page: Page, select: Locator, name: string) {
-  // Read before opening: an open dropdown's options carry labels too.
-  const box = (await select.getAttribute('role')) === 'combobox' ? select : select.getByRole('combobox');
-  const listbox = `${await box.getAttribute('id')}_list`;
-  await select.click();
-  await page.keyboard.type(name);
-  await page.locator(`.ant-select-dropdown:has([id="${listbox}"]) .ant-select-item-option`, { hasText: name }).first().click();
-}
 
 beforeAll(async () => {
   j = await startClockJourney({ start: START, timeout: 45_000 });
@@ -75,8 +62,8 @@ describe('meetings', () => {
     const modal = wangwu.locator('.ant-modal');
     await modal.getByLabel('名称').fill('3号会议室');
     await modal.getByLabel('容纳人数').fill('12');
-    await pickOption(wangwu, modal.getByLabel('设备'), '投影仪');
-    await pickOption(wangwu, modal.getByLabel('设备'), '视频会议');
+    await pickInSelect(wangwu, modal.getByLabel('设备'), '投影仪');
+    await pickInSelect(wangwu, modal.getByLabel('设备'), '视频会议');
     await wangwu.keyboard.press('Escape');
     await modal.getByLabel('位置').fill('行政楼3层东侧');
     const created = waitForApi(wangwu, 'POST', '/api/rooms');
@@ -101,14 +88,14 @@ describe('meetings', () => {
     await typeInto(zhangsan.getByPlaceholder('开始', { exact: true }), '14:00');
     await typeInto(zhangsan.getByPlaceholder('结束', { exact: true }), '16:00');
     // MTG-2: only rooms free at that time are offered.
-    await pickOption(zhangsan, zhangsan.getByLabel('会议室'), '3号会议室');
+    await pickInSelect(zhangsan, zhangsan.getByLabel('会议室'), '3号会议室');
     await zhangsan.getByLabel('会议号').fill('腾讯会议 123-456-789');
 
-    await pickOption(zhangsan, zhangsan.getByLabel('主持人'), '周建国');
-    await pickOption(zhangsan, zhangsan.getByLabel('记录人'), '小王');
+    await pickInSelect(zhangsan, zhangsan.getByLabel('主持人'), '周建国');
+    await pickInSelect(zhangsan, zhangsan.getByLabel('记录人'), '小王');
     await zhangsan.getByLabel('联系方式').fill('分机 8021');
     const participants = zhangsan.getByLabel('参会人员');
-    for (const name of ['周建国', '李四', '王五', '何涛', '小王']) await pickOption(zhangsan, participants, name);
+    for (const name of ['周建国', '李四', '王五', '何涛', '小王']) await pickInSelect(zhangsan, participants, name);
     await zhangsan.keyboard.press('Escape');
 
     const agenda = [
@@ -126,7 +113,7 @@ describe('meetings', () => {
     await zhangsan.getByTestId('agenda-total').getByText('共 4 项议题，合计 110 分钟').waitFor();
     await zhangsan.getByRole('button', { name: /添加材料/ }).click();
     await zhangsan.getByLabel('材料 1', { exact: true }).fill('各模块实施方案');
-    await pickOption(zhangsan, zhangsan.locator('.ant-select', { hasText: '准备人' }), '何涛');
+    await pickInSelect(zhangsan, zhangsan.locator('.ant-select', { hasText: '准备人' }), '何涛');
     await shot(zhangsan, JOURNEY, '02-plan-form');
 
     const created = waitForApi(zhangsan, 'POST', '/api/meetings');
@@ -192,7 +179,7 @@ describe('meetings', () => {
     await askLeave.click();
     const modal = lisi.locator('.ant-modal');
     await modal.getByLabel('请假原因').fill('当天在上海拜访客户');
-    await pickOption(lisi, modal.getByLabel('代表'), '钱七');
+    await pickInSelect(lisi, modal.getByLabel('代表'), '钱七');
     const asked = waitForApi(lisi, 'POST', `/api/meetings/${meetingId}/leave`);
     await modal.getByRole('button', { name: label('提交请假') }).click();
     expect((await asked).status()).toBe(200);
@@ -268,7 +255,7 @@ describe('meetings', () => {
       const row = rows.nth(i);
       await row.getByLabel('决议内容').fill(content);
       await row.getByLabel('交付成果').fill(deliverable);
-      await pickOption(taker, row.getByLabel('负责人'), owner);
+      await pickInSelect(taker, row.getByLabel('负责人'), owner);
       await typeInto(row.getByLabel('截止日期'), due);
     }
     // MTG-10: "相关部门负责" is not a person; the refusal lands under that resolution.

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { apiAs } from '../support/auth.ts';
 import { shot } from '../support/browser.ts';
 import { startClockJourney, type ClockJourney } from '../support/clock-journey.ts';
-import { label, waitForApi } from '../support/ui.ts';
+import { label, pickInSelect, waitForApi } from '../support/ui.ts';
 
 const JOURNEY = 'tasks';
 // Monday 2026-11-30, 09:00 in Shanghai; the task is due Wednesday 12-02.
@@ -71,9 +71,7 @@ describe('task tracking', () => {
     await pickDate(drawer.getByLabel('截止时间'), '2026-12-02');
 
     await drawer.getByRole('button', { name: /添加协作者/ }).click();
-    await drawer.getByTestId('collaborator-row').locator('.ant-select').click();
-    await xiaowang.keyboard.type('钱七');
-    await xiaowang.locator('.ant-select-item-option:visible', { hasText: '钱七' }).click();
+    await pickInSelect(xiaowang, drawer.getByTestId('collaborator-row').locator('.ant-select'), '钱七');
     await drawer.getByLabel('分工').fill('负责核对异常数据');
 
     await drawer.getByRole('button', { name: /添加里程碑/ }).click();
@@ -86,17 +84,13 @@ describe('task tracking', () => {
     await pickDate(milestoneDate, '2026-12-01');
 
     // The owner as his own acceptor: only the server knows that rule; its 400 lands under the field.
-    await drawer.getByLabel('需求方/验收人').click();
-    await xiaowang.keyboard.type('小王');
-    await xiaowang.locator('.ant-select-item-option:visible', { hasText: '小王（市场部）' }).click();
+    await pickInSelect(xiaowang, drawer.getByLabel('需求方/验收人'), '小王', '小王（市场部）');
     const refused = waitForApi(xiaowang, 'POST', '/api/tasks');
     await drawer.getByRole('button', { name: label('保存') }).click();
     expect((await refused).status()).toBe(400);
     await drawer.getByText('不能是申请人本人', { exact: false }).waitFor();
     await shot(xiaowang, JOURNEY, '02-form-server-error-under-field', { fullPage: false });
-    await drawer.getByLabel('需求方/验收人').click();
-    await xiaowang.keyboard.type('李四');
-    await xiaowang.locator('.ant-select-item-option:visible', { hasText: '李四（市场部）' }).click();
+    await pickInSelect(xiaowang, drawer.getByLabel('需求方/验收人'), '李四', '李四（市场部）');
 
     const created = waitForApi(xiaowang, 'POST', '/api/tasks');
     await drawer.getByRole('button', { name: label('保存') }).click();

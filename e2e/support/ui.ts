@@ -1,4 +1,4 @@
-import type { Page, Response } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -17,4 +17,23 @@ export function waitForApi(page: Page, method: string, path: string): Promise<Re
     (res) => res.request().method() === method && new URL(res.url()).pathname === path,
     { timeout: 30_000 },
   );
+}
+
+/**
+ * Opens a select (its combobox, or the .ant-select around it), types `search` and clicks the option
+ * with `option` in it — in this select's own dropdown, found by its listbox id (another select's
+ * dropdown may still be fading out over the page), once every option shown matches the search (a
+ * person search is answered by the server: clicking before the answer lands on a list that is
+ * about to change).
+ */
+export async function pickInSelect(page: Page, select: Locator, search: string, option = search): Promise<void> {
+  // Read before opening: an open dropdown's options carry labels too.
+  const box = (await select.getAttribute('role')) === 'combobox' ? select : select.getByRole('combobox');
+  const listbox = `${await box.getAttribute('id')}_list`;
+  await select.click();
+  await page.keyboard.type(search);
+  const options = page.locator(`.ant-select-dropdown:has([id="${listbox}"]) .ant-select-item-option`);
+  await options.filter({ hasText: option }).first().waitFor();
+  for (let tries = 0; tries < 50 && !(await options.allInnerTexts()).every((text) => text.includes(search)); tries += 1) await page.waitForTimeout(100);
+  await options.filter({ hasText: option }).first().click();
 }
