@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId } from './common.ts';
+import { ZId, ZPageQuery, zPage } from './common.ts';
 import { ZExportFormat } from './imports.ts';
 import { ZTaskPerson, ZTaskStatus } from './tasks.ts';
 
@@ -7,8 +7,10 @@ const date = z.iso.date();
 
 /**
  * TSK-10 每周例会同步: `GET /api/tasks/weekly-report?week=YYYY-MM-DD&personId=|departmentId=`
- * (any day of the week, Monday–Sunday; default this week; neither id = the caller). Export:
- * `GET /api/tasks/weekly-report/export?…&format=xlsx|csv`.
+ * (any day of the week, Monday–Sunday; default this week; neither id = the caller) gives the
+ * counts — per section and per person; `GET /api/tasks/weekly-report/items?…&section=&ownerId=&page=`
+ * a page of one section's tasks (a 200-person department has well over a thousand); the export
+ * `GET /api/tasks/weekly-report/export?…&format=xlsx|csv` has every task of every section.
  */
 export const ZTaskWeeklyQuery = z.object({
   week: date.optional(),
@@ -18,6 +20,18 @@ export const ZTaskWeeklyQuery = z.object({
 export type TTaskWeeklyQuery = z.input<typeof ZTaskWeeklyQuery>;
 export const ZTaskWeeklyExportQuery = ZTaskWeeklyQuery.extend({ format: ZExportFormat.default('xlsx') });
 export type TTaskWeeklyExportQuery = z.input<typeof ZTaskWeeklyExportQuery>;
+
+/** done = accepted (已完成) within the week; inProgress = open and not overdue, with % and stage; overdue = 延期 with the latest reason; atRisk = TSK-8, a subset of inProgress. */
+export const WEEKLY_SECTIONS = ['done', 'inProgress', 'overdue', 'atRisk'] as const;
+export const ZTaskWeeklySection = z.enum(WEEKLY_SECTIONS);
+export type TTaskWeeklySection = z.infer<typeof ZTaskWeeklySection>;
+
+export const ZTaskWeeklyItemsQuery = ZPageQuery.extend(ZTaskWeeklyQuery.shape).extend({
+  section: ZTaskWeeklySection,
+  /** One person's tasks within a department report (a row of its per-person table). */
+  ownerId: ZId.optional(),
+});
+export type TTaskWeeklyItemsQuery = z.input<typeof ZTaskWeeklyItemsQuery>;
 
 export const ZTaskWeeklyItem = z.object({
   id: z.number().int(),
@@ -35,28 +49,22 @@ export const ZTaskWeeklyItem = z.object({
 });
 export type TTaskWeeklyItem = z.infer<typeof ZTaskWeeklyItem>;
 
-export const ZTaskWeeklyPersonRow = z.object({
-  person: ZTaskPerson,
-  done: z.number().int(),
-  inProgress: z.number().int(),
-  overdue: z.number().int(),
-  atRisk: z.number().int(),
-});
+export const ZTaskWeeklyCounts = z.object({ done: z.number().int(), inProgress: z.number().int(), overdue: z.number().int(), atRisk: z.number().int() });
+export type TTaskWeeklyCounts = z.infer<typeof ZTaskWeeklyCounts>;
+
+export const ZTaskWeeklyPersonRow = ZTaskWeeklyCounts.extend({ person: ZTaskPerson });
 export type TTaskWeeklyPersonRow = z.infer<typeof ZTaskWeeklyPersonRow>;
+
+export const ZTaskWeeklyItemPage = zPage(ZTaskWeeklyItem);
+export type TTaskWeeklyItemPage = z.infer<typeof ZTaskWeeklyItemPage>;
 
 export const ZTaskWeeklyReport = z.object({
   from: z.string(),
   to: z.string(),
   subject: z.object({ kind: z.enum(['person', 'department']), id: z.number().int(), name: z.string() }),
-  /** Accepted (已完成) within the week. */
-  done: z.array(ZTaskWeeklyItem),
-  /** Open and not overdue, with % and stage. */
-  inProgress: z.array(ZTaskWeeklyItem),
-  /** 延期 with the latest delay reason. */
-  overdue: z.array(ZTaskWeeklyItem),
-  /** TSK-8 at risk (a subset of inProgress). */
-  atRisk: z.array(ZTaskWeeklyItem),
-  /** Per person (a department report; one row for a person report). */
+  /** How many tasks each section holds. */
+  totals: ZTaskWeeklyCounts,
+  /** Per person: every active member of a department report (and any other owner of its tasks); the one person of a person report. */
   people: z.array(ZTaskWeeklyPersonRow),
 });
 export type TTaskWeeklyReport = z.infer<typeof ZTaskWeeklyReport>;

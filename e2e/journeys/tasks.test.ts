@@ -292,6 +292,13 @@ describe('task tracking', () => {
     await lisi.getByTestId('weekly-report').getByText(/市场部 周报/).waitFor();
     await lisi.getByTestId('weekly-done').getByText('客户数据整理').waitFor();
     await shot(lisi, JOURNEY, '18-weekly-department');
+    // A count in the per-person table opens that person's tasks of that section.
+    const xiaowangRow = lisi.getByTestId('weekly-people').locator('tr').filter({ hasText: '小王' });
+    await xiaowangRow.locator('td').nth(2).locator('a').click();
+    await lisi.getByTestId('weekly-owner').getByText('只看 小王').waitFor();
+    await lisi.getByTestId('weekly-inProgress').getByText('客户回访名单整理').waitFor();
+    await lisi.getByTestId('weekly-inProgress').getByText('月度销售报告撰写').waitFor();
+    await shot(lisi, JOURNEY, '18b-weekly-one-person');
     const weekly = lisi.waitForEvent('download');
     await lisi.getByRole('button', { name: /导出周报/ }).click();
     await lisi.getByRole('menuitem', { name: /CSV/ }).click();

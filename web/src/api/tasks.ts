@@ -5,6 +5,7 @@ import {
   ZTaskCounts,
   ZTaskHistoryEntry,
   ZTaskPage,
+  ZTaskWeeklyItemPage,
   ZTaskWeeklyReport,
   type TCreateTaskInput,
   type TExportFormat,
@@ -19,6 +20,7 @@ import {
   type TTaskRejectInput,
   type TTaskStartInput,
   type TTaskSubmitInput,
+  type TTaskWeeklyItemsQuery,
   type TTaskWeeklyQuery,
   type TUpdateTaskInput,
 } from '@opsdesk/contract';
@@ -34,6 +36,7 @@ export const taskKeys = {
   detail: (id: number) => ['tasks', 'detail', id] as const,
   history: (id: number) => ['tasks', 'history', id] as const,
   weekly: (query: TTaskWeeklyQuery) => ['tasks', 'weekly', query] as const,
+  weeklyItems: (query: TTaskWeeklyItemsQuery) => ['tasks', 'weekly', 'items', query] as const,
 };
 
 const ZHistory = ZTaskHistoryEntry.array();
@@ -156,6 +159,15 @@ export function useWeeklyReport(query: TTaskWeeklyQuery) {
   return useQuery({
     queryKey: taskKeys.weekly(query),
     queryFn: () => api(withQuery('/api/tasks/weekly-report', query), { schema: ZTaskWeeklyReport }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A page of one section of the weekly report (TSK-10), optionally of one person. */
+export function useWeeklyItems(query: TTaskWeeklyItemsQuery) {
+  return useQuery({
+    queryKey: taskKeys.weeklyItems(query),
+    queryFn: () => api(withQuery('/api/tasks/weekly-report/items', query), { schema: ZTaskWeeklyItemPage }),
     placeholderData: keepPreviousData,
   });
 }

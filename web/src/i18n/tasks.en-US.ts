@@ -138,6 +138,7 @@ const tasks: TaskMessages = {
     delayReason: 'Reason for delay',
     noReason: 'No reason given',
     perPerson: 'Per person',
+    onlyOwner: 'Only {{name}}',
     person: 'Person',
     export: 'Export report',
     fileName: 'Weekly task report',

@@ -136,6 +136,7 @@ const tasks = {
     delayReason: '延期原因',
     noReason: '未填写延期原因',
     perPerson: '按人员汇总',
+    onlyOwner: '只看 {{name}}',
     person: '人员',
     export: '导出周报',
     fileName: '任务周报',

@@ -21,6 +21,8 @@ import {
   ZTaskStatusesQuery,
   ZTaskSubmitInput,
   ZTaskWeeklyExportQuery,
+  ZTaskWeeklyItemPage,
+  ZTaskWeeklyItemsQuery,
   ZTaskWeeklyQuery,
   ZTaskWeeklyReport,
   ZUpdateTaskInput,
@@ -39,7 +41,7 @@ import { postDelay, postProgress, setMilestoneDone, startTask } from './progress
 import { listTasks, taskCounts, visibleIds } from './queries.service.ts';
 import { useTaskTimeZone } from './settings.ts';
 import { updateTask } from './update.service.ts';
-import { exportWeekly, weeklyReport } from './weekly.service.ts';
+import { exportWeekly, weeklyItems, weeklyReport } from './weekly.service.ts';
 import { tasksSection } from './workbench.section.ts';
 
 const ZIdParams = z.object({ id: ZId });
@@ -85,6 +87,11 @@ export function taskRoutes(app: FastifyInstance, deps: { config: Config; db: Db 
     '/api/tasks/weekly-report',
     { schema: { tags, summary: '任务周报 Weekly report (TSK-10)', querystring: ZTaskWeeklyQuery, response: { 200: ZTaskWeeklyReport, ...errors } } },
     (req) => weeklyReport(ctx(req), req.query),
+  );
+  r.get(
+    '/api/tasks/weekly-report/items',
+    { schema: { tags, summary: '周报分类任务 A page of one weekly-report section (TSK-10)', querystring: ZTaskWeeklyItemsQuery, response: { 200: ZTaskWeeklyItemPage, ...errors } } },
+    (req) => weeklyItems(ctx(req), req.query),
   );
   r.get(
     '/api/tasks/weekly-report/export',

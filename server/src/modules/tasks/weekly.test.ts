@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TTaskWeeklyReport, TWorkbench } from '@opsdesk/contract';
+import type { TTaskWeeklyItemPage, TTaskWeeklyReport, TTaskWeeklySection, TWorkbench } from '@opsdesk/contract';
 import { tasks } from './schema.ts';
 import { type TaskTestWorld, createVia, ok, taskBody, taskWorld } from './testing.ts';
 
@@ -24,6 +24,11 @@ beforeAll(async () => {
 });
 afterAll(() => w.t.close());
 
+type Client = Awaited<ReturnType<TaskTestWorld['as']>>;
+/** Every item of one section (pages of 50). */
+const section = async (who: Client, query: string, name: TTaskWeeklySection) =>
+  (await ok<TTaskWeeklyItemPage>(who.get(`/api/tasks/weekly-report/items?section=${name}&pageSize=50${query ? `&${query}` : ''}`))).items;
+
 describe('GET /api/tasks/weekly-report (TSK-10 每周例会同步)', () => {
   it('401; 403 outside one’s scope; 404 for an unknown person; 400 naming the field', async () => {
     expect((await w.t.app.inject({ method: 'GET', url: '/api/tasks/weekly-report' })).statusCode).toBe(401);
@@ -37,29 +42,49 @@ describe('GET /api/tasks/weekly-report (TSK-10 每周例会同步)', () => {
   });
 
   it('per person: done this week, in progress with %, overdue with the reason, at risk', async () => {
-    const report = await ok<TTaskWeeklyReport>((await w.as('xiaowang')).get('/api/tasks/weekly-report'));
+    const xw = await w.as('xiaowang');
+    const report = await ok<TTaskWeeklyReport>(xw.get('/api/tasks/weekly-report'));
     expect(report).toMatchObject({ from: '2026-11-23', to: '2026-11-29', subject: { kind: 'person', name: '小王' } });
-    expect(report.done).toEqual([]);
-    expect(report.overdue).toMatchObject([{ name: '客户数据整理', overdueDays: 2, delayReason: '财务数据未到', progress: 40, stage: '数据清洗中', status: 'overdue' }]);
-    expect(report.inProgress.map((i) => [i.name, i.progress, i.stage])).toEqual([
+    expect(report.totals).toEqual({ done: 0, inProgress: 2, overdue: 1, atRisk: 1 });
+    expect(report.people).toEqual([{ person: { id: w.ids.xiaowang, name: '小王' }, done: 0, inProgress: 2, overdue: 1, atRisk: 1 }]);
+    expect(await section(xw, '', 'done')).toEqual([]);
+    expect(await section(xw, '', 'overdue')).toMatchObject([{ name: '客户数据整理', overdueDays: 2, delayReason: '财务数据未到', progress: 40, stage: '数据清洗中', status: 'overdue' }]);
+    expect((await section(xw, '', 'inProgress')).map((i) => [i.name, i.progress, i.stage])).toEqual([
       ['展会物料清单', 10, '询价'],
       ['月度销售报告撰写', 30, '数据收集中'],
     ]);
     // 展会物料清单: 10 % after 8 of 11 working days.
-    expect(report.atRisk.map((i) => i.name)).toEqual(['展会物料清单']);
-    expect(report.people).toEqual([{ person: { id: w.ids.xiaowang, name: '小王' }, done: 0, inProgress: 2, overdue: 1, atRisk: 1 }]);
+    expect((await section(xw, '', 'atRisk')).map((i) => i.name)).toEqual(['展会物料清单']);
+  });
+
+  it('a section comes in pages with its total; 401, 403 and 400 as the report', async () => {
+    const xw = await w.as('xiaowang');
+    const first = await ok<TTaskWeeklyItemPage>(xw.get('/api/tasks/weekly-report/items?section=inProgress&pageSize=1'));
+    expect(first).toMatchObject({ total: 2, page: 1, pageSize: 1, items: [{ name: '展会物料清单' }] });
+    const second = await ok<TTaskWeeklyItemPage>(xw.get('/api/tasks/weekly-report/items?section=inProgress&pageSize=1&page=2'));
+    expect(second).toMatchObject({ total: 2, page: 2, items: [{ name: '月度销售报告撰写' }] });
+    expect(await ok<TTaskWeeklyItemPage>(xw.get('/api/tasks/weekly-report/items?section=inProgress&pageSize=1&page=3'))).toMatchObject({ total: 2, items: [] });
+    expect((await w.t.app.inject({ method: 'GET', url: '/api/tasks/weekly-report/items?section=done' })).statusCode).toBe(401);
+    expect((await xw.get(`/api/tasks/weekly-report/items?section=done&departmentId=${w.depts.SC}`)).statusCode).toBe(403);
+    expect((await xw.get('/api/tasks/weekly-report/items?section=late')).json()).toMatchObject({ code: 'VALIDATION', field: 'section' });
+    expect((await xw.get('/api/tasks/weekly-report/items')).json()).toMatchObject({ code: 'VALIDATION', field: 'section' });
   });
 
   it('per department for its head, every member listed; a past week shows what was accepted then', async () => {
     const lisi = await w.as('lisi');
-    const report = await ok<TTaskWeeklyReport>(lisi.get(`/api/tasks/weekly-report?departmentId=${w.depts.SC}`));
+    const dept = `departmentId=${w.depts.SC}`;
+    const report = await ok<TTaskWeeklyReport>(lisi.get(`/api/tasks/weekly-report?${dept}`));
     expect(report.subject).toEqual({ kind: 'department', id: w.depts.SC, name: '市场部' });
-    expect(report.done.map((i) => [i.name, i.owner.name])).toEqual([['上月回款核对', '钱七']]);
+    expect(report.totals).toEqual({ done: 1, inProgress: 2, overdue: 1, atRisk: 1 });
+    expect((await section(lisi, dept, 'done')).map((i) => [i.name, i.owner.name])).toEqual([['上月回款核对', '钱七']]);
+    // One person's row of the table opens their tasks only.
+    expect(await section(lisi, `${dept}&ownerId=${w.ids.qianqi}`, 'inProgress')).toEqual([]);
+    expect((await section(lisi, `${dept}&ownerId=${w.ids.xiaowang}`, 'inProgress')).length).toBe(2);
     // 明年计划 starts next year: not in this week's sync — until its owner starts it early.
-    expect(report.inProgress.map((i) => i.name)).not.toContain('明年计划');
+    expect((await section(lisi, dept, 'inProgress')).map((i) => i.name)).not.toContain('明年计划');
     await w.t.database.db.update(tasks).set({ status: 'in_progress', progress: 5 }).where(eq(tasks.id, ids['明年计划']!));
-    const started = await ok<TTaskWeeklyReport>(lisi.get(`/api/tasks/weekly-report?departmentId=${w.depts.SC}`));
-    expect(started.inProgress.map((i) => i.name)).toContain('明年计划');
+    expect((await section(lisi, dept, 'inProgress')).map((i) => i.name)).toContain('明年计划');
+    expect((await ok<TTaskWeeklyReport>(lisi.get(`/api/tasks/weekly-report?${dept}`))).totals.inProgress).toBe(3);
     await w.t.database.db.update(tasks).set({ status: 'not_started', progress: 0 }).where(eq(tasks.id, ids['明年计划']!));
     expect(report.people.map((p) => [p.person.name, p.done, p.inProgress, p.overdue, p.atRisk])).toEqual([
       ['郑华', 0, 0, 0, 0],
@@ -67,8 +92,9 @@ describe('GET /api/tasks/weekly-report (TSK-10 每周例会同步)', () => {
       ['小王', 0, 2, 1, 1],
       ['钱七', 1, 0, 0, 0],
     ]);
-    const last = await ok<TTaskWeeklyReport>(lisi.get(`/api/tasks/weekly-report?departmentId=${w.depts.SC}&week=2026-11-18`));
-    expect(last).toMatchObject({ from: '2026-11-16', to: '2026-11-22', done: [] });
+    const last = await ok<TTaskWeeklyReport>(lisi.get(`/api/tasks/weekly-report?${dept}&week=2026-11-18`));
+    expect(last).toMatchObject({ from: '2026-11-16', to: '2026-11-22', totals: { done: 0 } });
+    expect(await section(lisi, `${dept}&week=2026-11-18`, 'done')).toEqual([]);
     // The division leader over 市场部 and the general manager may read it too.
     for (const u of ['zhenghua', 'zhouzong']) expect((await (await w.as(u)).get(`/api/tasks/weekly-report?departmentId=${w.depts.SC}`)).statusCode, u).toBe(200);
   });

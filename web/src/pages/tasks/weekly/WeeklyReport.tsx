@@ -1,16 +1,18 @@
-import { Card, Col, DatePicker, Flex, Progress, Row, Segmented, Skeleton, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Card, Col, DatePicker, Flex, Row, Segmented, Skeleton, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import type { TTaskWeeklyItem, TTaskWeeklyPersonRow, TTaskWeeklyQuery } from '@opsdesk/contract';
+import type { TTaskWeeklyPersonRow, TTaskWeeklyQuery, TTaskWeeklySection } from '@opsdesk/contract';
 import { useMe } from '../../../api/session.ts';
 import { exportWeekly, useWeeklyReport } from '../../../api/tasks.ts';
 import { DepartmentSelect } from '../../../components/DepartmentSelect.tsx';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PersonSelect } from '../../../components/PersonSelect.tsx';
 import { DATE_FORMAT } from '../../../lib/time.ts';
-import { STATUS_COLOR, TaskStatusTag } from '../taskStatus.tsx';
+import { STATUS_COLOR } from '../taskStatus.tsx';
 import type { TaskUrlValues } from '../taskQuery.ts';
 import { ExportMenu } from '../../../components/ExportMenu.tsx';
+import { WeeklySections } from './WeeklySections.tsx';
 
 interface Props {
   values: TaskUrlValues;
@@ -33,86 +35,36 @@ export function WeeklyReport({ values, onChange, compact, onOpen }: Props) {
   };
   const report = useWeeklyReport(query);
   const data = report.data;
+  const [section, setSection] = useState<TTaskWeeklySection>('done');
+  const [owner, setOwner] = useState<TTaskWeeklyPersonRow | null>(null);
+  // Another week or subject: the narrowing to one person no longer applies.
+  const subjectKey = JSON.stringify(query);
+  const [shownFor, setShownFor] = useState(subjectKey);
+  if (shownFor !== subjectKey) {
+    setShownFor(subjectKey);
+    setOwner(null);
+  }
+  const openPerson = (row: TTaskWeeklyPersonRow, key: TTaskWeeklySection) => {
+    setOwner(row);
+    setSection(key);
+  };
 
-  const itemColumns = (extra: 'done' | 'progress' | 'overdue'): TableColumnsType<TTaskWeeklyItem> => [
-    { key: 'number', title: t('tasks.fields.number'), dataIndex: 'number', width: 110 },
-    { key: 'name', title: t('tasks.fields.name'), render: (_, item) => <Typography.Link onClick={() => onOpen(item.id)}>{item.name}</Typography.Link> },
-    { key: 'owner', title: t('tasks.fields.owner'), width: 90, render: (_, item) => item.owner.name },
-    { key: 'due', title: t('tasks.fields.dueDate'), dataIndex: 'dueDate', width: 110 },
-    extra === 'done'
-      ? { key: 'doneAt', title: t('tasks.weekly.doneAt'), width: 110, render: (_, item) => item.doneAt?.slice(0, 10) ?? '' }
-      : {
-          key: 'progress',
-          title: t('tasks.fields.progress'),
-          width: 200,
-          render: (_, item) => (
-            <div>
-              <Progress percent={item.progress} size="small" strokeColor={STATUS_COLOR[item.status]} />
-              {item.stage ? (
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {item.stage}
-                </Typography.Text>
-              ) : null}
-            </div>
-          ),
-        },
-    ...(extra === 'overdue'
-      ? [
-          {
-            key: 'reason',
-            title: t('tasks.weekly.delayReason'),
-            render: (_: unknown, item: TTaskWeeklyItem) => (
-              <>
-                <Typography.Text type="danger">{t('tasks.markers.overdueDays', { count: item.overdueDays })}</Typography.Text>
-                <div>{item.delayReason ?? <Typography.Text type="warning">{t('tasks.weekly.noReason')}</Typography.Text>}</div>
-              </>
-            ),
-          },
-        ]
-      : [{ key: 'status', title: t('tasks.fields.status'), width: 90, render: (_: unknown, item: TTaskWeeklyItem) => <TaskStatusTag status={item.status} /> }]),
-  ];
-
+  // A count opens that person's tasks of that section below.
+  const countColumn = (key: TTaskWeeklySection, type?: 'danger' | 'warning'): TableColumnsType<TTaskWeeklyPersonRow>[number] => ({
+    key,
+    title: t(`tasks.weekly.${key}`),
+    dataIndex: key,
+    align: 'right',
+    sorter: (a, b) => a[key] - b[key],
+    render: (v: number, row) => (v ? <Typography.Link type={type} onClick={() => openPerson(row, key)}>{v}</Typography.Link> : <Typography.Text type="secondary">0</Typography.Text>),
+  });
   const peopleColumns: TableColumnsType<TTaskWeeklyPersonRow> = [
     { key: 'person', title: t('tasks.weekly.person'), render: (_, row) => row.person.name },
-    { key: 'done', title: t('tasks.weekly.done'), dataIndex: 'done', align: 'right' },
-    { key: 'inProgress', title: t('tasks.weekly.inProgress'), dataIndex: 'inProgress', align: 'right' },
-    { key: 'overdue', title: t('tasks.weekly.overdue'), dataIndex: 'overdue', align: 'right', render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : v) },
-    { key: 'atRisk', title: t('tasks.weekly.atRisk'), dataIndex: 'atRisk', align: 'right', render: (v: number) => (v ? <Typography.Text type="warning">{v}</Typography.Text> : v) },
+    countColumn('done'),
+    countColumn('inProgress'),
+    countColumn('overdue', 'danger'),
+    countColumn('atRisk', 'warning'),
   ];
-
-  const section = (key: 'done' | 'inProgress' | 'overdue' | 'atRisk', items: TTaskWeeklyItem[]) => (
-    <Card
-      key={key}
-      size="small"
-      title={`${t(`tasks.weekly.${key}`)}（${items.length}）`}
-      data-testid={`weekly-${key}`}
-    >
-      {items.length === 0 ? (
-        <Typography.Text type="secondary">{t('tasks.weekly.none')}</Typography.Text>
-      ) : compact ? (
-        <Flex vertical gap={8}>
-          {items.map((item) => (
-            <div key={item.id} onClick={() => onOpen(item.id)} style={{ cursor: 'pointer' }}>
-              <Typography.Text strong>{item.name}</Typography.Text>{' '}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {item.owner.name} · {item.dueDate} · {item.progress}%
-              </Typography.Text>
-              {key === 'overdue' ? <div>{item.delayReason ?? t('tasks.weekly.noReason')}</div> : null}
-            </div>
-          ))}
-        </Flex>
-      ) : (
-        <Table<TTaskWeeklyItem>
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={items}
-          columns={itemColumns(key === 'done' ? 'done' : key === 'overdue' ? 'overdue' : 'progress')}
-          scroll={{ x: 'max-content' }}
-        />
-      )}
-    </Card>
-  );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="weekly-report">
@@ -154,14 +106,22 @@ export function WeeklyReport({ values, onChange, compact, onOpen }: Props) {
           <Row gutter={[12, 12]}>
             {(
               [
-                ['done', data.done.length, STATUS_COLOR.done],
-                ['inProgress', data.inProgress.length, STATUS_COLOR.in_progress],
-                ['overdue', data.overdue.length, STATUS_COLOR.overdue],
-                ['atRisk', data.atRisk.length, '#fa8c16'],
+                ['done', data.totals.done, STATUS_COLOR.done],
+                ['inProgress', data.totals.inProgress, STATUS_COLOR.in_progress],
+                ['overdue', data.totals.overdue, STATUS_COLOR.overdue],
+                ['atRisk', data.totals.atRisk, '#fa8c16'],
               ] as const
             ).map(([key, value, color]) => (
               <Col key={key} xs={12} md={6}>
-                <Card size="small">
+                <Card
+                  size="small"
+                  hoverable
+                  onClick={() => {
+                    setOwner(null);
+                    setSection(key);
+                  }}
+                  style={key === section && !owner ? { borderColor: color } : undefined}
+                >
                   <Statistic title={t(`tasks.weekly.${key}`)} value={value} styles={{ content: { color } }} />
                 </Card>
               </Col>
@@ -169,13 +129,28 @@ export function WeeklyReport({ values, onChange, compact, onOpen }: Props) {
           </Row>
           {data.subject.kind === 'department' && data.people.length > 0 ? (
             <Card size="small" title={t('tasks.weekly.perPerson')}>
-              <Table<TTaskWeeklyPersonRow> size="small" rowKey={(r) => r.person.id} pagination={false} dataSource={data.people} columns={peopleColumns} />
+              <Table<TTaskWeeklyPersonRow>
+                size="small"
+                rowKey={(r) => r.person.id}
+                pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false, showTotal: (total: number) => t('common.total', { total }) }}
+                dataSource={data.people}
+                columns={peopleColumns}
+                scroll={{ x: 'max-content' }}
+                data-testid="weekly-people"
+              />
             </Card>
           ) : null}
-          {section('done', data.done)}
-          {section('inProgress', data.inProgress)}
-          {section('overdue', data.overdue)}
-          {section('atRisk', data.atRisk)}
+          <WeeklySections
+            key={`${subjectKey}:${section}:${owner?.person.id ?? ''}`}
+            query={query}
+            totals={data.totals}
+            section={section}
+            onSection={setSection}
+            owner={owner}
+            onClearOwner={() => setOwner(null)}
+            compact={compact}
+            onOpen={onOpen}
+          />
         </>
       )}
     </Space>
