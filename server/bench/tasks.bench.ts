@@ -22,10 +22,11 @@
  *    without seeding; BENCH_ONLY=mine,search measures only those requests; BENCH_PROFILE=dir
  *    writes a CPU profile of the server child.
  *
- * The four requests: "my open tasks" (the busiest ordinary staff member, page of 50), the head of
+ * The five requests: "my open tasks" (the busiest ordinary staff member, page of 50), the head of
  * the 200-person department's 本部门 list filtered by 延期 (page of 50), a 2-character search (数据,
  * by the same head over everything they may see, 全部, page of 50), and the weekly report of that
- * department. The answer sizes are printed with the capture, so the figures can be read against them.
+ * department as its screen loads it: the counts per section and person, and a page of its 延期
+ * section (20). The answer sizes are printed with the capture, so the figures can be read against them.
  * The figures only mean something on an otherwise idle machine; the first line prints the load.
  */
 import { spawn } from 'node:child_process';
@@ -63,7 +64,8 @@ function requestsOf(world: BenchWorld): BenchRequest[] {
     { key: 'mine', title: '我负责的未完成任务 my open tasks (50)', url: '/api/tasks?scope=mine&status=not_started,in_progress,awaiting_acceptance,overdue&pageSize=50', user: world.staffUsername },
     { key: 'overdue', title: '本部门 延期 department overdue (50)', url: '/api/tasks?scope=department&status=overdue&pageSize=50', user: world.headUsername },
     { key: 'search', title: '搜索“数据” 2-char search (50)', url: `/api/tasks?scope=all&q=${encodeURIComponent('数据')}&pageSize=50`, user: world.headUsername },
-    { key: 'weekly', title: '周报 weekly report, 200 people', url: `/api/tasks/weekly-report?departmentId=${world.bigDepartmentId}`, user: world.headUsername },
+    { key: 'weekly', title: '周报 weekly report, 200 people: counts', url: `/api/tasks/weekly-report?departmentId=${world.bigDepartmentId}`, user: world.headUsername },
+    { key: 'weeklyItems', title: '周报 延期 section, 200 people (20)', url: `/api/tasks/weekly-report/items?departmentId=${world.bigDepartmentId}&section=overdue&pageSize=20`, user: world.headUsername },
   ].filter((r) => !only || only.includes(r.key));
 }
 
@@ -204,8 +206,8 @@ async function prepare(target: Target): Promise<{ world: BenchWorld; captured: C
 function describe(key: string, body: unknown, bytes: number): string {
   const kb = `${Math.round(bytes / 1024)} KB`;
   if (key === 'weekly') {
-    const r = body as { done: unknown[]; inProgress: unknown[]; overdue: unknown[]; atRisk: unknown[]; people: unknown[] };
-    return `${r.people.length} people, ${r.done.length} done, ${r.inProgress.length} in progress, ${r.overdue.length} 延期, ${r.atRisk.length} at risk (${kb})`;
+    const r = body as { totals: Record<'done' | 'inProgress' | 'overdue' | 'atRisk', number>; people: unknown[] };
+    return `${r.people.length} people, ${r.totals.done} done, ${r.totals.inProgress} in progress, ${r.totals.overdue} 延期, ${r.totals.atRisk} at risk (${kb})`;
   }
   const page = body as { items: unknown[]; total: number };
   return `${page.items.length} of ${page.total.toLocaleString('en')} (${kb})`;

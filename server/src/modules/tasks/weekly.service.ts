@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { type Placeholder, type SQL, and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import {
   type TLocale,
   type TTaskWeeklyItem,
@@ -11,27 +11,28 @@ import {
   type ZTaskWeeklyQuery,
 } from '@opsdesk/contract';
 import type { z } from 'zod';
-import { resolveScope, subtreeOf } from '../../platform/access/scope.ts';
+import type { Db } from '../../db/client.ts';
+import { orgTree, withDescendants } from '../../platform/access/org-tree.ts';
+import { resolveScope } from '../../platform/access/scope.ts';
 import { startOfDay, toIso } from '../../platform/calendar/zone.ts';
 import type { ExportOptions } from '../../platform/export/export.ts';
 import type { AuthedCtx } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { departments, people } from '../org/schema.ts';
+import { people } from '../org/schema.ts';
 import { oversees } from './policy.ts';
 import { dayOf } from './queries.service.ts';
 import { displayStatus, overdueDays, weekOf } from './rules.ts';
 import { tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
-import { type TaskDay, atRiskSql, overdueSql } from './sql.ts';
+import { type Bind, type SqlDay, type TaskDay, atRiskSql, overdueSql } from './sql.ts';
+import { DAY_PLACEHOLDERS, binder, keptStatement } from './statements.ts';
 import { invalid } from './store.ts';
 
 /** Who the report is about and the week it covers, once the caller may read it. */
 interface Weekly {
   subject: TTaskWeeklyReport['subject'];
-  /** The people listed even without a task (a department's active members, in 工号 order). */
-  owners: { id: number; name: string }[];
-  /** The subject's tasks: the department with its sub-departments, or the person as owner. */
-  where: SQL;
+  /** A department report: the department with its sub-departments. */
+  departmentIds: number[];
   day: TaskDay;
   week: { from: string; to: string };
   /** The week as instants in the company zone: [from, to). */
@@ -51,55 +52,76 @@ async function weeklyOf(ctx: AuthedCtx, query: z.output<typeof ZTaskWeeklyQuery>
   const timeZone = taskTimeZone();
   const range = { day, week, from: startOfDay(week.from, timeZone).toISOString(), to: startOfDay(week.to, timeZone, 1).toISOString() };
   if (query.departmentId) {
-    const [dept] = await ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.id, query.departmentId));
-    if (!dept) throw new AppError('NOT_FOUND');
-    if (!oversees(scope, { departmentId: dept.id })) throw new AppError('FORBIDDEN');
-    const ids = await subtreeOf(ctx.db, dept.id);
-    const owners = await ctx.db
-      .select({ id: people.id, name: people.name })
-      .from(people)
-      .where(and(inArray(people.departmentId, ids), eq(people.active, true)))
-      .orderBy(asc(people.employeeNo), asc(people.id));
-    return { ...range, subject: { kind: 'department', id: dept.id, name: dept.name }, owners, where: inArray(tasks.departmentId, ids) };
+    // The cached department tree (org-tree.ts) answers without a round trip.
+    const tree = await orgTree(ctx.db);
+    const name = tree.names.get(query.departmentId);
+    if (name === undefined) throw new AppError('NOT_FOUND');
+    if (!oversees(scope, { departmentId: query.departmentId })) throw new AppError('FORBIDDEN');
+    return { ...range, subject: { kind: 'department', id: query.departmentId, name }, departmentIds: withDescendants(tree, [query.departmentId]) };
   }
   const personId = query.personId ?? ctx.actor.id;
   const [person] = await ctx.db.select({ id: people.id, name: people.name, departmentId: people.departmentId }).from(people).where(eq(people.id, personId));
   if (!person) throw new AppError('NOT_FOUND');
   if (person.id !== ctx.actor.id && !oversees(scope, person)) throw new AppError('FORBIDDEN');
-  return { ...range, subject: { kind: 'person', id: person.id, name: person.name }, owners: [{ id: person.id, name: person.name }], where: eq(tasks.ownerId, person.id) };
+  return { ...range, subject: { kind: 'person', id: person.id, name: person.name }, departmentIds: [] };
 }
+
+/** A report's values as its statements take them: bound as placeholders, so each statement is built once per shape (statements.ts). */
+interface WeeklySql {
+  /** The subject's tasks: the department with its sub-departments, or the person as owner. */
+  where: SQL;
+  day: SqlDay;
+  from: string | Placeholder;
+  to: string | Placeholder;
+  weekTo: string | Placeholder;
+}
+
+function weeklySql(w: Weekly, bind: Bind): WeeklySql {
+  const where = w.subject.kind === 'department' ? inArray(tasks.departmentId, w.departmentIds.map(bind)) : eq(tasks.ownerId, bind(w.subject.id));
+  return { where, day: DAY_PLACEHOLDERS, from: bind(w.from), to: bind(w.to), weekTo: bind(w.week.to) };
+}
+
+/** What makes two requests' statements the same: the subject's clause and the names its values are bound to. */
+const shapeOf = (q: WeeklySql) => sql`${q.where} ${q.from} ${q.to} ${q.weekTo}`;
 
 /**
  * TSK-10's sections as SQL, so they are counted and paged in the database: accepted within the
  * week; open and not late — a task planned for a later week only once its owner has started it;
  * 延期 (TSK-4); at risk (TSK-8, a part of the open ones).
  */
-function sectionSql(section: TTaskWeeklySection, w: Weekly): SQL {
-  const open = sql`(${tasks.status} <> 'done' and ${tasks.dueDate} >= ${w.day.today}::date and (${tasks.startDate} <= ${w.week.to}::date or ${tasks.status} <> 'not_started'))`;
-  if (section === 'done') return sql`(${tasks.status} = 'done' and ${tasks.doneAt} >= ${w.from} and ${tasks.doneAt} < ${w.to})`;
-  if (section === 'overdue') return overdueSql(w.day);
-  return section === 'inProgress' ? open : sql`(${open} and ${atRiskSql(w.day)})`;
+function sectionSql(section: TTaskWeeklySection, q: WeeklySql): SQL {
+  const open = sql`(${tasks.status} <> 'done' and ${tasks.dueDate} >= ${q.day.today}::date and (${tasks.startDate} <= ${q.weekTo}::date or ${tasks.status} <> 'not_started'))`;
+  if (section === 'done') return sql`(${tasks.status} = 'done' and ${tasks.doneAt} >= ${q.from} and ${tasks.doneAt} < ${q.to})`;
+  if (section === 'overdue') return overdueSql(q.day);
+  return section === 'inProgress' ? open : sql`(${open} and ${atRiskSql(q.day)})`;
 }
 
-/** Open tasks (partial indexes) or accepted within the week: what any section may hold. */
-const inWeek = (w: Weekly) => and(w.where, or(ne(tasks.status, 'done'), sectionSql('done', w)));
-
-/** `GET /api/tasks/weekly-report`: the counts per section and per person, in one grouped scan. */
+/**
+ * `GET /api/tasks/weekly-report`: the counts per section and per person. Open tasks and those
+ * accepted this week are read as two index scans (each covered by its partial index, schema.ts)
+ * and grouped once.
+ */
 export async function weeklyReport(ctx: AuthedCtx, query: z.output<typeof ZTaskWeeklyQuery>): Promise<TTaskWeeklyReport> {
   const w = await weeklyOf(ctx, query);
-  const of = (section: TTaskWeeklySection) => sql<number>`count(*) filter (where ${sectionSql(section, w)})`.mapWith(Number);
-  const rows = await ctx.db
-    .select({ id: tasks.ownerId, name: people.name, done: of('done'), inProgress: of('inProgress'), overdue: of('overdue'), atRisk: of('atRisk') })
-    .from(tasks)
-    .innerJoin(people, eq(people.id, tasks.ownerId))
-    .where(inWeek(w))
-    .groupBy(tasks.ownerId, people.name)
-    .orderBy(asc(tasks.ownerId));
+  const { bind, values } = binder();
+  const q = weeklySql(w, bind);
+  const statement = keptStatement(ctx.db, 'tasks.weekly.counts', shapeOf(q), null, () => buildCounts(ctx.db, q));
+  const [rows, owners] = await Promise.all([
+    statement.execute({ ...values, ...w.day }),
+    // Everyone in the department is listed, with a task or not, in 工号 order.
+    w.subject.kind === 'department'
+      ? ctx.db
+          .select({ id: people.id, name: people.name })
+          .from(people)
+          .where(and(inArray(people.departmentId, w.departmentIds), eq(people.active, true)))
+          .orderBy(asc(people.employeeNo), asc(people.id))
+      : [{ id: w.subject.id, name: w.subject.name }],
+  ]);
   const byOwner = new Map(rows.map((r) => [r.id, r]));
   const none = { done: 0, inProgress: 0, overdue: 0, atRisk: 0 };
-  // Members first in 工号 order, then owners from elsewhere whose tasks the department holds.
-  const listed = new Set(w.owners.map((o) => o.id));
-  const peopleRows = [...w.owners, ...rows.filter((r) => !listed.has(r.id))].map(({ id, name }) => {
+  // Members first, then owners from elsewhere whose tasks the department holds.
+  const listed = new Set(owners.map((o) => o.id));
+  const peopleRows = [...owners, ...rows.filter((r) => !listed.has(r.id))].map(({ id, name }) => {
     const { done, inProgress, overdue, atRisk } = byOwner.get(id) ?? none;
     return { person: { id, name }, done, inProgress, overdue, atRisk };
   });
@@ -108,29 +130,51 @@ export async function weeklyReport(ctx: AuthedCtx, query: z.output<typeof ZTaskW
   return { from: w.week.from, to: w.week.to, subject: w.subject, totals, people: peopleRows };
 }
 
-/** One section's tasks, oldest due date first (so 延期 runs from the most days late), paged or whole. */
-async function sectionItems(ctx: AuthedCtx, w: Weekly, section: TTaskWeeklySection, ownerId: number | undefined, page?: { limit: number; offset: number }) {
-  const where = and(inWeek(w), sectionSql(section, w), ownerId === undefined ? undefined : eq(tasks.ownerId, ownerId));
-  const select = ctx.db
+function buildCounts(db: Db, q: WeeklySql) {
+  const flag = (name: string, value: SQL) => sql<boolean>`${value}`.as(name);
+  const open = db
     .select({
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-      id: tasks.id,
-      number: tasks.number,
-      name: tasks.name,
       ownerId: tasks.ownerId,
-      ownerName: people.name,
-      dueDate: tasks.dueDate,
-      progress: tasks.progress,
-      stage: tasks.stage,
-      status: tasks.status,
-      delayReason: tasks.delayReason,
-      doneAt: tasks.doneAt,
+      done: flag('done', sql`false`),
+      inProgress: flag('in_progress', sectionSql('inProgress', q)),
+      overdue: flag('overdue', sectionSql('overdue', q)),
+      atRisk: flag('at_risk', sectionSql('atRisk', q)),
     })
     .from(tasks)
-    .innerJoin(people, eq(people.id, tasks.ownerId))
-    .where(where)
-    .orderBy(asc(tasks.dueDate), asc(tasks.id));
-  const rows = page ? await select.limit(page.limit).offset(page.offset) : await select;
+    .where(and(q.where, ne(tasks.status, 'done')));
+  const done = db
+    .select({ ownerId: tasks.ownerId, done: flag('done', sql`true`), inProgress: flag('in_progress', sql`false`), overdue: flag('overdue', sql`false`), atRisk: flag('at_risk', sql`false`) })
+    .from(tasks)
+    .where(and(q.where, sectionSql('done', q)));
+  const x = open.unionAll(done).as('x');
+  const of = (column: SQL.Aliased<boolean>) => sql<number>`count(*) filter (where ${column})`.mapWith(Number);
+  return db
+    .select({ id: x.ownerId, name: people.name, done: of(x.done), inProgress: of(x.inProgress), overdue: of(x.overdue), atRisk: of(x.atRisk) })
+    .from(x)
+    .innerJoin(people, eq(people.id, x.ownerId))
+    .groupBy(x.ownerId, people.name)
+    .orderBy(asc(x.ownerId))
+    .prepare('');
+}
+
+/**
+ * One section's tasks, oldest due date first (so 延期 runs from the most days late): a page, or
+ * every one (`limit` null, the export). As the list does: the page's ids and the total come from
+ * the index alone, then only those rows are read.
+ */
+async function sectionItems(
+  ctx: AuthedCtx,
+  w: Weekly,
+  section: TTaskWeeklySection,
+  ownerId: number | undefined,
+  limit: number | null,
+  offset: number,
+): Promise<{ items: TTaskWeeklyItem[]; total: number }> {
+  const { bind, values } = binder();
+  const q = weeklySql(w, bind);
+  const where = and(q.where, sectionSql(section, q), ownerId === undefined ? undefined : eq(tasks.ownerId, bind(ownerId)));
+  const statement = keptStatement(ctx.db, 'tasks.weekly.items', sql`${where} ${shapeOf(q)}`, null, () => buildItems(ctx.db, where));
+  const rows = await statement.execute({ ...values, ...w.day, limit, offset });
   const today = w.day.today;
   const items = rows.map(
     (r): TTaskWeeklyItem => ({
@@ -148,14 +192,48 @@ async function sectionItems(ctx: AuthedCtx, w: Weekly, section: TTaskWeeklySecti
     }),
   );
   // A page past the end has no row to carry the total.
-  const total = rows[0]?.total ?? (page?.offset ? ((await ctx.db.select({ n: count() }).from(tasks).where(where))[0]?.n ?? 0) : 0);
+  const total: number = rows[0]?.total ?? (offset ? (await sectionItems(ctx, w, section, ownerId, 1, 0)).total : 0);
   return { items, total };
+}
+
+function buildItems(db: Db, where: SQL | undefined) {
+  const order = [asc(tasks.dueDate), asc(tasks.id)];
+  const page = db.$with('page').as(
+    db
+      .select({ pageId: sql<number>`${tasks.id}`.as('page_id'), total: sql<number>`count(*) over ()`.as('total') })
+      .from(tasks)
+      .where(where)
+      .orderBy(...order)
+      .limit(sql.placeholder('limit') as unknown as number)
+      .offset(sql.placeholder('offset') as unknown as number),
+  );
+  return db
+    .with(page)
+    .select({
+      total: sql<number>`${page.total}`.mapWith(Number),
+      id: tasks.id,
+      number: tasks.number,
+      name: tasks.name,
+      ownerId: tasks.ownerId,
+      ownerName: people.name,
+      dueDate: tasks.dueDate,
+      progress: tasks.progress,
+      stage: tasks.stage,
+      status: tasks.status,
+      delayReason: tasks.delayReason,
+      doneAt: tasks.doneAt,
+    })
+    .from(tasks)
+    .innerJoin(page, eq(page.pageId, tasks.id))
+    .innerJoin(people, eq(people.id, tasks.ownerId))
+    .orderBy(...order)
+    .prepare('');
 }
 
 /** `GET /api/tasks/weekly-report/items`: a page of one section, optionally of one person. */
 export async function weeklyItems(ctx: AuthedCtx, query: z.output<typeof ZTaskWeeklyItemsQuery>): Promise<TTaskWeeklyItemPage> {
   const w = await weeklyOf(ctx, query);
-  const { items, total } = await sectionItems(ctx, w, query.section, query.ownerId, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  const { items, total } = await sectionItems(ctx, w, query.section, query.ownerId, query.pageSize, (query.page - 1) * query.pageSize);
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -181,7 +259,7 @@ export async function exportWeekly(ctx: AuthedCtx, query: z.output<typeof ZTaskW
   const w = await weeklyOf(ctx, query);
   const zh = ctx.locale === 'zh-CN';
   async function* rows() {
-    for (const section of WEEKLY_SECTIONS) for (const item of (await sectionItems(ctx, w, section, undefined)).items) yield { ...item, section };
+    for (const section of WEEKLY_SECTIONS) for (const item of (await sectionItems(ctx, w, section, undefined, null, 0)).items) yield { ...item, section };
   }
   return {
     format: query.format,

@@ -2,7 +2,7 @@ import { departments } from '../../modules/org/schema.ts';
 import type { Db } from '../../db/client.ts';
 
 /**
- * The department tree as ALL-7 needs it (parent, head, division leader of each department), read
+ * The department tree as ALL-7 needs it (parent, head, division leader and name of each department), read
  * in one query and kept per database handle, so that resolving a scope costs no round trip on
  * every request. A write to departments in this process drops it at once (invalidateOrgTree, after
  * the commit); other server instances see the change within TTL_MS, as with sessions. A
@@ -13,7 +13,8 @@ export interface OrgTree {
   children: Map<number, number[]>;
   /** Departments each person heads or leads as division leader. */
   led: Map<number, number[]>;
-  ids: Set<number>;
+  /** Every department by id, with its name. */
+  names: Map<number, string>;
 }
 
 const TTL_MS = 30_000;
@@ -36,12 +37,12 @@ export function orgTree(db: Db): Promise<OrgTree> {
 
 async function loadTree(db: Db): Promise<OrgTree> {
   const rows = await db
-    .select({ id: departments.id, parentId: departments.parentId, headId: departments.headId, leaderId: departments.divisionLeaderId })
+    .select({ id: departments.id, name: departments.name, parentId: departments.parentId, headId: departments.headId, leaderId: departments.divisionLeaderId })
     .from(departments);
-  const tree: OrgTree = { children: new Map(), led: new Map(), ids: new Set() };
+  const tree: OrgTree = { children: new Map(), led: new Map(), names: new Map() };
   const push = (map: Map<number, number[]>, key: number, value: number) => map.set(key, [...(map.get(key) ?? []), value]);
   for (const d of rows) {
-    tree.ids.add(d.id);
+    tree.names.set(d.id, d.name);
     if (d.parentId !== null) push(tree.children, d.parentId, d.id);
     if (d.headId !== null) push(tree.led, d.headId, d.id);
     if (d.leaderId !== null && d.leaderId !== d.headId) push(tree.led, d.leaderId, d.id);
@@ -51,7 +52,7 @@ async function loadTree(db: Db): Promise<OrgTree> {
 
 /** The given departments and every department below them, each once. */
 export function withDescendants(tree: OrgTree, roots: readonly number[]): number[] {
-  const out = new Set(roots.filter((id) => tree.ids.has(id)));
+  const out = new Set(roots.filter((id) => tree.names.has(id)));
   for (const id of out) for (const child of tree.children.get(id) ?? []) out.add(child);
   return [...out];
 }

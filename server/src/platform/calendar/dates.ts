@@ -7,10 +7,25 @@ const DAY_MS = 86_400_000;
 // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
 const utcDay = (y: number, m: number, d: number) => new Date(0).setUTCFullYear(y, m - 1, d) / DAY_MS;
 
-/** Days since 1970-01-01. */
+const CANONICAL = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Days since 1970-01-01. A canonical date is counted by arithmetic (days from the civil date,
+ * H. Hinnant) — lists call this for every row; anything else goes through Date, which also rolls
+ * an out-of-range day over (2026-02-30 → 2026-03-02) the same way.
+ */
 export function dayNumber(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return utcDay(y, m, d);
+  if (!CANONICAL.test(date)) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    return utcDay(y, m, d);
+  }
+  const digit = (i: number) => date.charCodeAt(i) - 48;
+  const m = digit(5) * 10 + digit(6);
+  const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + digit(8) * 10 + digit(9) - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
 }
 
 export const dateOfDay = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);

@@ -24,7 +24,8 @@ export const calendarDays = pgTable(
       .generatedAlwaysAs(sql`coalesce(override_working, official_working)`),
     ordinal: integer('ordinal').notNull().default(0),
   },
-  (t) => [index('calendar_days_ordinal').on(t.ordinal)],
+  // ordinalOf (store.ts) reads the ordinal of a date for every row TSK-8 checks: from the index alone.
+  (t) => [index('calendar_days_ordinal').on(t.ordinal), index('calendar_days_date_ordinal').on(t.date, t.ordinal)],
 );
 
 /** Which years the calendar holds, and whether each has the official schedule. */
