@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/client.ts';
+import { PGLITE_EXTENSIONS, openDatabase } from '../src/db/client.ts';
+import type { Statement } from '../test/capture.ts';
 import { runLoop } from './measure.ts';
 
 /**
@@ -21,11 +22,6 @@ import { runLoop } from './measure.ts';
  * BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS.
  */
 
-export interface Statement {
-  text: string;
-  values: unknown[];
-  rowMode?: 'array';
-}
 export interface Captured {
   key: string;
   statements: Statement[];
@@ -73,7 +69,7 @@ async function raw(file: string) {
     };
     close = () => pool.end();
   } else {
-    const pglite = new PGlite({ dataDir });
+    const pglite = new PGlite({ dataDir, extensions: PGLITE_EXTENSIONS });
     await pglite.waitReady;
     run = async (statements) => {
       for (const s of statements) await pglite.query(s.text, s.values, s.rowMode ? { rowMode: s.rowMode } : {});

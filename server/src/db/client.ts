@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -9,6 +10,13 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import { repoRoot } from '../config.ts';
 import * as schema from './schema.ts';
+
+/**
+ * The extensions the migrations create (btree_gin: the tasks' search index over visibility columns
+ * and text pieces). PGlite loads an extension's code only when told, so every PGlite that opens
+ * our data must be given them — or writing a task fails.
+ */
+export const PGLITE_EXTENSIONS = { btree_gin };
 
 export type Schema = typeof schema;
 /** Both drivers share this surface; modules never see which one runs. */
@@ -58,8 +66,8 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   }
   const parsers = Object.fromEntries(DATE_OIDS.map((oid) => [oid, (v: string) => v]));
   const pglite = config.pgliteTemplate
-    ? new PGlite({ loadDataDir: config.pgliteTemplate, parsers })
-    : new PGlite({ dataDir: config.dataDir, parsers });
+    ? new PGlite({ loadDataDir: config.pgliteTemplate, parsers, extensions: PGLITE_EXTENSIONS })
+    : new PGlite({ dataDir: config.dataDir, parsers, extensions: PGLITE_EXTENSIONS });
   await pglite.waitReady;
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
   return {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TTaskCounts, TTaskPage } from '@opsdesk/contract';
+import { captureStatements } from '../../../test/capture.ts';
 import { getCalendar } from '../../platform/calendar/service.ts';
 import { isAtRisk } from './rules.ts';
 import { taskMilestones, tasks } from './schema.ts';
@@ -120,5 +121,41 @@ describe('GET /api/tasks — filters, sort, paging, counts', () => {
     const one = await list('zhouzong', 'scope=all&q=T20261101');
     expect(one.items.map((i) => i.number)).toEqual(['T20261101']);
     expect(names(await list('zhouzong', 'scope=all&q=预算口径'))).toEqual([]); // risk notes are not searched
+  });
+
+  it('ALL-7 a search finds only what the searcher may see, whichever way they see it', async () => {
+    // 小王: his own four, 老客户回访 as a collaborator; 开发排期 (研发部) never.
+    expect(names(await list('xiaowang', 'scope=all&q=客户'))).toEqual(['客户数据整理', '老客户回访']);
+    expect(names(await list('xiaowang', 'scope=all&q=研发'))).toEqual([]);
+    expect(names(await list('xiaowang', 'scope=all&q=名单'))).toEqual(['客户数据整理']);
+    // 李四 (head of 市场部) sees the department, 张三 his own only.
+    expect(names(await list('lisi', 'scope=all&q=客户'))).toEqual(['客户数据整理', '老客户回访']);
+    expect(names(await list('zhangsan', 'scope=all&q=客户'))).toEqual([]);
+    expect(names(await list('zhangsan', 'scope=all&q=排期'))).toEqual(['开发排期']);
+    // More than one piece: found in any order by the index, then checked against the text.
+    expect(names(await list('lisi', 'scope=all&q=数据整理'))).toEqual(['客户数据整理']);
+    expect(names(await list('lisi', 'scope=all&q=整理数据'))).toEqual([]);
+  });
+
+  it('a 2-character search is answered from the tasks_search index alone: no scan of tasks, no ILIKE recheck', async () => {
+    const lisi = await w.as('lisi');
+    const statements = await captureStatements(w.t.database, async () => {
+      await ok<TTaskPage>(lisi.get(`/api/tasks?scope=all&q=${encodeURIComponent('客户')}`));
+    });
+    const listStatement = statements.find((s) => s.text.includes('count(*) over ()'))!;
+    const explain = async (sql: string, values: unknown[] = []) => {
+      const result = w.t.database.pool ? await w.t.database.pool.query(sql, values) : await w.t.database.pglite!.query(sql, values);
+      return (result.rows as Record<string, string>[]).map((r) => Object.values(r)[0]).join('\n');
+    };
+    // A handful of test rows would be read whole; with scans off the plan is the one for many rows
+    // (at a million, each way of seeing is matched with the word inside the index: npm run bench).
+    await explain('set enable_seqscan = off');
+    try {
+      const plan = await explain(`explain ${listStatement.text}`, listStatement.values);
+      expect(plan).toMatch(/Bitmap Index Scan on tasks_search[^\n]*\n\s+Index Cond: [^\n]*search_tokens @> '\{客户\}'/);
+      expect(plan).not.toMatch(/Seq Scan on tasks|~~\*/);
+    } finally {
+      await explain('reset enable_seqscan');
+    }
   });
 });

@@ -56,7 +56,7 @@ export async function taskWhere(ctx: AuthedCtx, scope: Scope, query: TaskFilters
   if (query.dueTo) where.push(lte(tasks.dueDate, bind(query.dueTo)));
   if (query.major !== undefined) where.push(eq(tasks.major, bind(query.major)));
   if (query.atRisk !== undefined) where.push(query.atRisk ? atRiskSql(day) : sql`not ${atRiskSql(day)}`);
-  where.push(textSearchWhere(tasks.searchTokens, [tasks.number, tasks.name, tasks.description], query.q));
+  where.push(textSearchWhere(tasks.searchTokens, [tasks.number, tasks.name, tasks.description], query.q, bind));
   return and(...where);
 }
 

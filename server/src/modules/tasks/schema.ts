@@ -68,7 +68,10 @@ export const tasks = pgTable(
     index('tasks_creator').on(t.creatorId),
     index('tasks_approval').on(t.approvalId).where(sql`${t.approvalId} is not null`),
     index('tasks_source').on(t.sourceType, t.sourceId).where(sql`${t.sourceType} is not null`),
-    index('tasks_search').using('gin', t.searchTokens),
+    // Text search (platform/search/tokens.ts) within what the person may see (ALL-7, sql.ts visibleArms):
+    // a word's pieces and the department / owner / creator / acceptor are intersected in the index
+    // (btree_gin, migration 0018), not by visiting every row that holds a common word.
+    index('tasks_search').using('gin', t.departmentId, t.ownerId, t.creatorId, t.acceptorId, t.searchTokens),
     check('tasks_progress', sql`${t.progress} between 0 and 100`),
     check('tasks_dates', sql`${t.dueDate} >= ${t.startDate}`),
     check('tasks_status', sql`${t.status} in ('not_started', 'in_progress', 'awaiting_acceptance', 'done')`),

@@ -65,7 +65,11 @@ export const collaboratingSql = (personId: number | Placeholder): SQL =>
 export const decidingSql = (personId: number | Placeholder): SQL =>
   sql`${tasks.approvalId} = any(array(select ${approvalParticipants.requestId} from ${approvalParticipants} where ${approvalParticipants.personId} = ${personId} and ${approvalParticipants.kind} in ('decider', 'cc')))`;
 
-/** ALL-7: what the person may see (owning, taking part, deciding); undefined for the general manager. */
+/**
+ * ALL-7: what the person may see (owning, taking part, deciding); undefined for the general manager.
+ * With a text search, the planner matches each way of seeing with the search's pieces in the
+ * tasks_search index (schema.ts), so a common word costs what the person may see of it.
+ */
 export function visibleWhere(scope: Scope, bind: Bind = asIs): SQL | undefined {
   if (scope.all) return undefined;
   const me = bind(scope.personId);

@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
-import type { Database } from '../../db/client.ts';
+import { type Database, PGLITE_EXTENSIONS } from '../../db/client.ts';
 import { connectionString, countRows, readPgliteDump, restorePostgresDump, withDatabaseName } from './dump.ts';
 import { type Manifest, verifyBackup } from './manifest.ts';
 import { compareRowCounts } from './rules.ts';
@@ -34,7 +34,7 @@ export async function restoreCheck(database: Database, dir: string): Promise<Che
 }
 
 async function pgliteCounts(dir: string, manifest: Manifest): Promise<Record<string, number>> {
-  const pglite = new PGlite({ loadDataDir: await readPgliteDump(path.join(dir, manifest.database.path)) });
+  const pglite = new PGlite({ loadDataDir: await readPgliteDump(path.join(dir, manifest.database.path)), extensions: PGLITE_EXTENSIONS });
   try {
     await pglite.waitReady;
     return await countRows((sql) => pglite.query(sql));

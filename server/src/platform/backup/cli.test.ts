@@ -9,7 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { VERSION, buildApp } from '../../app.ts';
 import { type Config, loadConfig, repoRoot } from '../../config.ts';
-import { migrateDatabase, openDatabase } from '../../db/client.ts';
+import { PGLITE_EXTENSIONS, migrateDatabase, openDatabase } from '../../db/client.ts';
 import { seedDemoOrg } from '../../demo/org.ts';
 import { ADMIN_PASSWORD, TestClock, openTestDatabase } from '../../../test/harness.ts';
 import { baseName, withDatabase } from '../../../test/global-setup.ts';
@@ -49,7 +49,7 @@ async function makeSource(name: string): Promise<Config> {
   } else {
     config = configFor(name);
     // From the migrated template (an initdb would cost seconds), then opened as the server opens it.
-    const template = new PGlite({ dataDir: config.dataDir, loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplateFile'))]) });
+    const template = new PGlite({ dataDir: config.dataDir, loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplateFile'))]), extensions: PGLITE_EXTENSIONS });
     await template.waitReady;
     await template.close();
     const database = await openDatabase(config);
@@ -100,7 +100,7 @@ async function snapshot(config: Config): Promise<Record<string, string>> {
       await client.end();
     }
   }
-  const pglite = new PGlite({ dataDir: config.dataDir });
+  const pglite = new PGlite({ dataDir: config.dataDir, extensions: PGLITE_EXTENSIONS });
   try {
     return await read((sql) => pglite.query(sql));
   } finally {
@@ -175,7 +175,7 @@ describe(`DOC-7 npm run backup / restore (${onPostgres ? 'PostgreSQL: pg_dump / 
       await client.query('create table keep_me (x int)');
       await client.end();
     } else {
-      const pglite = new PGlite({ dataDir: target.dataDir });
+      const pglite = new PGlite({ dataDir: target.dataDir, extensions: PGLITE_EXTENSIONS });
       await pglite.exec('create table keep_me (x int)');
       await pglite.close();
     }

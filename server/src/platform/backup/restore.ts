@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../../config.ts';
+import { PGLITE_EXTENSIONS } from '../../db/client.ts';
 import { lockDataDir } from '../../db/lock.ts';
 import type { Io } from './cli.ts';
 import { countRows, hasTables, readPgliteDump, restorePostgresDump } from './dump.ts';
@@ -60,7 +61,7 @@ export async function restoreBackup(config: Config, source: string): Promise<Man
     }
     const release = lockDataDir(config.dataDir);
     try {
-      const pglite = new PGlite({ dataDir: config.dataDir, loadDataDir: await readPgliteDump(dump) });
+      const pglite = new PGlite({ dataDir: config.dataDir, loadDataDir: await readPgliteDump(dump), extensions: PGLITE_EXTENSIONS });
       try {
         await pglite.waitReady;
         assertSameRows(manifest, await countRows((sql) => pglite.query(sql)));

@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 
 /**
@@ -45,16 +45,26 @@ export function likePattern(query: string): string {
 }
 
 /**
- * WHERE for a text query: the GIN-indexed containment on `tokens`, then an ILIKE recheck on
- * `columns`. A single-character query cannot use the index (no pieces of length 1 are stored for
- * longer runs), so it falls back to ILIKE alone. Returns undefined for a blank query.
+ * WHERE for a text query: the containment of its pieces, which the GIN index on `tokens` answers,
+ * then an ILIKE recheck on the real `columns` where the index may match more than the text holds —
+ * pieces found out of order. A single-character query cannot use the index (no pieces of length 1
+ * are stored for longer runs) and is ILIKE alone. A query that is exactly one piece (the common
+ * 2-character word: 合同, 客户) is answered by the index alone: a row holds the piece only if its
+ * text holds the word. `bind` puts the query's values in as placeholders (a statement kept per
+ * shape, tasks/statements.ts). Undefined for a blank query.
  */
-export function textSearchWhere(tokens: PgColumn, columns: (PgColumn | SQL)[], query: string | undefined): SQL | undefined {
+export function textSearchWhere(
+  tokens: PgColumn,
+  columns: (PgColumn | SQL)[],
+  query: string | undefined,
+  bind: <T>(value: T) => T | Placeholder = (value) => value,
+): SQL | undefined {
   const q = query?.trim();
   if (!q) return undefined;
   const needed = queryTokens(q).filter((piece) => [...piece].length === 2);
-  const pattern = likePattern(q);
-  const recheck = sql.join(columns.map((column) => sql`${column} ILIKE ${pattern}`), sql` OR `);
-  if (needed.length === 0) return sql`(${recheck})`;
-  return sql`(${tokens} @> ${sql`ARRAY[${sql.join(needed.map((p) => sql`${p}`), sql`, `)}]::text[]`} AND (${recheck}))`;
+  const pattern = bind(likePattern(q));
+  const recheck = sql`(${sql.join(columns.map((column) => sql`${column} ILIKE ${pattern}`), sql` OR `)})`;
+  if (needed.length === 0) return recheck;
+  const index = sql`${tokens} @> ${sql`ARRAY[${sql.join(needed.map((p) => sql`${bind(p)}`), sql`, `)}]::text[]`}`;
+  return needed.length === 1 && normalize(q) === needed[0] ? index : sql`(${index} AND ${recheck})`;
 }

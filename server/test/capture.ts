@@ -1,0 +1,39 @@
+import type { Database } from '../src/db/client.ts';
+
+/** A statement as the driver was given it. */
+export interface Statement {
+  text: string;
+  values: unknown[];
+  rowMode?: 'array';
+}
+
+/**
+ * The statements a piece of work sends, exactly: the driver's query method is wrapped while `run`
+ * runs, and every statement with its parameters and row mode is recorded as sent. The bench replays
+ * one request's statements as "the same SQL" (after two warm-ups, so caches are as under load);
+ * tests EXPLAIN them.
+ */
+export async function captureStatements(database: Database, run: () => Promise<void>): Promise<Statement[]> {
+  const statements: Statement[] = [];
+  const record = (text: unknown, values: unknown, options: unknown) => {
+    const config = typeof text === 'object' && text !== null ? (text as { text: string; values?: unknown[]; rowMode?: string }) : null;
+    const rowMode = config?.rowMode ?? (options as { rowMode?: string } | undefined)?.rowMode;
+    statements.push({
+      text: config ? config.text : String(text),
+      values: (Array.isArray(values) ? values : (config?.values ?? [])) as unknown[],
+      ...(rowMode === 'array' ? { rowMode: 'array' as const } : {}),
+    });
+  };
+  const target = (database.pool ?? database.pglite) as unknown as { query: (...args: unknown[]) => Promise<unknown> };
+  const original = target.query;
+  target.query = function (this: unknown, ...args: unknown[]) {
+    record(args[0], args[1], args[2]);
+    return original.apply(this, args);
+  };
+  try {
+    await run();
+  } finally {
+    target.query = original;
+  }
+  return statements;
+}
