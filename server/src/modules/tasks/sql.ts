@@ -33,9 +33,16 @@ export const asIs: Bind = (value) => value;
 /** TaskDay as the SQL below takes it: the dates themselves or placeholders for them. */
 export type SqlDay = { [K in keyof TaskDay]: string | Placeholder };
 
+const lastDay = new WeakMap<Calendar, TaskDay>();
+
+/** Kept per calendar snapshot for the day: every list request asks, and the answer changes at midnight. */
 export function taskDay(cal: Calendar, now: Date, timeZone: string): TaskDay {
   const today = dateInZone(now, timeZone);
-  return { today, yesterday: addDays(today, -1), milestoneLimit: milestoneRiskLimit(cal, today) };
+  const kept = lastDay.get(cal);
+  if (kept?.today === today) return kept;
+  const day = { today, yesterday: addDays(today, -1), milestoneLimit: milestoneRiskLimit(cal, today) };
+  lastDay.set(cal, day);
+  return day;
 }
 
 /** TSK-4 延期 as SQL: open and due before today. */

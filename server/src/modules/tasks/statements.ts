@@ -39,7 +39,15 @@ const MAX_KEPT = 200;
 export function keptStatement<T>(db: Db, kind: string, clause: SQL | undefined, extra: unknown, build: () => T): T {
   const built = clause ? dialect.sqlToQuery(clause) : { sql: '', params: [] };
   const params = built.params.map((p) => (p instanceof Placeholder ? { placeholder: p.name } : p));
-  const key = JSON.stringify([kind, built.sql, params, extra]);
+  return keptByShape(db, JSON.stringify([kind, built.sql, params, extra]), build);
+}
+
+/**
+ * The statement for a shape the caller names itself — for statements whose every value is bound, so
+ * their text follows from a few facts (which section, how many department ids) and need not be
+ * rendered on each request to be told apart.
+ */
+export function keptByShape<T>(db: Db, key: string, build: () => T): T {
   let cache = kept.get(db);
   if (!cache) kept.set(db, (cache = new Map()));
   let statement = cache.get(key) as T | undefined;

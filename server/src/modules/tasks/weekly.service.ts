@@ -25,7 +25,7 @@ import { displayStatus, overdueDays, weekOf } from './rules.ts';
 import { tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
 import { type Bind, type SqlDay, type TaskDay, atRiskSql, overdueSql } from './sql.ts';
-import { DAY_PLACEHOLDERS, binder, keptStatement } from './statements.ts';
+import { DAY_PLACEHOLDERS, binder, keptByShape } from './statements.ts';
 import { invalid } from './store.ts';
 
 /** Who the report is about and the week it covers, once the caller may read it. */
@@ -81,8 +81,8 @@ function weeklySql(w: Weekly, bind: Bind): WeeklySql {
   return { where, day: DAY_PLACEHOLDERS, from: bind(w.from), to: bind(w.to), weekTo: bind(w.week.to) };
 }
 
-/** What makes two requests' statements the same: the subject's clause and the names its values are bound to. */
-const shapeOf = (q: WeeklySql) => sql`${q.where} ${q.from} ${q.to} ${q.weekTo}`;
+/** Every value is bound, in one order: the text of a report's statements follows from its subject's kind and size. */
+const shapeOf = (w: Weekly) => `${w.subject.kind}:${w.departmentIds.length}`;
 
 /**
  * TSK-10's sections as SQL, so they are counted and paged in the database: accepted within the
@@ -105,7 +105,7 @@ export async function weeklyReport(ctx: AuthedCtx, query: z.output<typeof ZTaskW
   const w = await weeklyOf(ctx, query);
   const { bind, values } = binder();
   const q = weeklySql(w, bind);
-  const statement = keptStatement(ctx.db, 'tasks.weekly.counts', shapeOf(q), null, () => buildCounts(ctx.db, q));
+  const statement = keptByShape(ctx.db, `tasks.weekly.counts:${shapeOf(w)}`, () => buildCounts(ctx.db, q));
   const [rows, owners] = await Promise.all([
     statement.execute({ ...values, ...w.day }),
     // Everyone in the department is listed, with a task or not, in 工号 order.
@@ -173,7 +173,7 @@ async function sectionItems(
   const { bind, values } = binder();
   const q = weeklySql(w, bind);
   const where = and(q.where, sectionSql(section, q), ownerId === undefined ? undefined : eq(tasks.ownerId, bind(ownerId)));
-  const statement = keptStatement(ctx.db, 'tasks.weekly.items', sql`${where} ${shapeOf(q)}`, null, () => buildItems(ctx.db, where));
+  const statement = keptByShape(ctx.db, `tasks.weekly.items:${shapeOf(w)}:${section}:${ownerId === undefined ? 'all' : 'one'}`, () => buildItems(ctx.db, where));
   const rows = await statement.execute({ ...values, ...w.day, limit, offset });
   const today = w.day.today;
   const items = rows.map(

@@ -55,6 +55,11 @@ describe('GET /api/tasks/weekly-report (TSK-10 每周例会同步)', () => {
     ]);
     // 展会物料清单: 10 % after 8 of 11 working days.
     expect((await section(xw, '', 'atRisk')).map((i) => i.name)).toEqual(['展会物料清单']);
+    // The same statements (kept per shape) for another person give that person's week.
+    const lisi = await w.as('lisi');
+    expect((await ok<TTaskWeeklyReport>(lisi.get(`/api/tasks/weekly-report?personId=${w.ids.qianqi}`))).totals).toEqual({ done: 1, inProgress: 0, overdue: 0, atRisk: 0 });
+    expect((await section(lisi, `personId=${w.ids.qianqi}`, 'done')).map((i) => i.name)).toEqual(['上月回款核对']);
+    expect(await section(lisi, `personId=${w.ids.qianqi}`, 'overdue')).toEqual([]);
   });
 
   it('a section comes in pages with its total; 401, 403 and 400 as the report', async () => {
