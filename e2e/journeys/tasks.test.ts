@@ -333,9 +333,13 @@ describe('task tracking', () => {
     await xiaowang.goto(`/tasks/${taskId}?tab=acceptance`);
     await xiaowang.getByText('Acceptance round 2').waitFor();
     await shot(xiaowang, JOURNEY, '20c-en-detail');
+    await xiaowang.goto('/tasks?view=weekly');
+    await xiaowang.getByTestId('weekly-sections').getByRole('tab', { name: /In progress/ }).click();
+    await xiaowang.getByTestId('weekly-inProgress').getByText('月度销售报告撰写').waitFor();
+    await shot(xiaowang, JOURNEY, '20d-en-weekly');
   });
 
-  test('at phone width: the list as cards, the detail, the board', async () => {
+  test('at phone width: the list as cards, the detail, the board, the weekly report', async () => {
     const phone = await openAs('xiaowang', 375, 812);
     await phone.goto('/tasks');
     await phone.getByTestId('task-card').first().waitFor();
@@ -346,6 +350,12 @@ describe('task tracking', () => {
     await phone.goto('/tasks?view=kanban');
     await phone.getByTestId('kanban').waitFor();
     await shot(phone, JOURNEY, '23-phone-kanban', { fullPage: false });
+    // The weekly report's sections as lists, paged like the table.
+    // (小王 chose English above.) A section card opens its tab.
+    await phone.goto('/tasks?view=weekly');
+    await phone.getByTestId('weekly-card-inProgress').click();
+    await phone.getByTestId('weekly-inProgress').getByText('客户回访名单整理').waitFor();
+    await shot(phone, JOURNEY, '24-phone-weekly');
     expect(j.pageErrors).toEqual([]);
   });
 });

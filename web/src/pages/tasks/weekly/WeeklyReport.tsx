@@ -116,6 +116,7 @@ export function WeeklyReport({ values, onChange, compact, onOpen }: Props) {
                 <Card
                   size="small"
                   hoverable
+                  data-testid={`weekly-card-${key}`}
                   onClick={() => {
                     setOwner(null);
                     setSection(key);
