@@ -36,16 +36,18 @@ export function WeeklyReport({ values, onChange, compact, onOpen }: Props) {
   const report = useWeeklyReport(query);
   const data = report.data;
   const [section, setSection] = useState<TTaskWeeklySection>('done');
-  const [owner, setOwner] = useState<TTaskWeeklyPersonRow | null>(null);
+  // Narrowed to one person of the report (their row, so the counts stay those of the latest answer).
+  const [ownerId, setOwnerId] = useState<number | null>(null);
+  const owner = data?.people.find((p) => p.person.id === ownerId) ?? null;
   // Another week or subject: the narrowing to one person no longer applies.
   const subjectKey = JSON.stringify(query);
   const [shownFor, setShownFor] = useState(subjectKey);
   if (shownFor !== subjectKey) {
     setShownFor(subjectKey);
-    setOwner(null);
+    setOwnerId(null);
   }
   const openPerson = (row: TTaskWeeklyPersonRow, key: TTaskWeeklySection) => {
-    setOwner(row);
+    setOwnerId(row.person.id);
     setSection(key);
   };
 
@@ -118,7 +120,7 @@ export function WeeklyReport({ values, onChange, compact, onOpen }: Props) {
                   hoverable
                   data-testid={`weekly-card-${key}`}
                   onClick={() => {
-                    setOwner(null);
+                    setOwnerId(null);
                     setSection(key);
                   }}
                   style={key === section && !owner ? { borderColor: color } : undefined}
@@ -148,7 +150,7 @@ export function WeeklyReport({ values, onChange, compact, onOpen }: Props) {
             section={section}
             onSection={setSection}
             owner={owner}
-            onClearOwner={() => setOwner(null)}
+            onClearOwner={() => setOwnerId(null)}
             compact={compact}
             onOpen={onOpen}
           />
