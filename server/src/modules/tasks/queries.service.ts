@@ -13,7 +13,7 @@ import { type TaskListRow, accessFacts, presentListItem } from './presenters.ts'
 import { taskCollaborators, taskDependencies, taskMilestones, tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
 import { type Bind, type SqlDay, type TaskDay, asIs, atRiskSql, involvedWhere, orderOf, overdueSql, statusWhere, taskDay, visibleWhere } from './sql.ts';
-import { DAY_PLACEHOLDERS, binder, keptStatement } from './statements.ts';
+import { DAY_PLACEHOLDERS, binder, keptStatement, pageOfTasks } from './statements.ts';
 import { approvalParticipants, approvalSteps } from '../../platform/approvals/schema.ts';
 
 export type TaskFilters = z.output<typeof ZTaskCountsQuery> & { status?: z.output<typeof ZTaskListQuery>['status'] };
@@ -138,20 +138,10 @@ export async function listTasks(ctx: AuthedCtx, query: z.output<typeof ZTaskList
   return { items: presentPage(scope, rows, day), total, page: query.page, pageSize: query.pageSize };
 }
 
-// One statement: a CTE finds the page's ids and the total in one scan (count(*) over () sees every
-// match before the limit); the names, TSK-8 and the per-row lists are then read for those rows
-// only. At a million tasks a second scan for the count, joins over every match before the sort,
-// or a round trip per piece cost more than the page.
+// One statement: the page CTE (pageOfTasks), then the names, TSK-8 and the per-row lists for
+// those rows only — a round trip per piece would cost more than the page.
 function buildListStatement(db: Db, where: SQL | undefined, sort: TTaskSort) {
-  const page = db.$with('page').as(
-    db
-      .select({ pageId: sql<number>`${tasks.id}`.as('page_id'), total: sql<number>`count(*) over ()`.as('total') })
-      .from(tasks)
-      .where(where)
-      .orderBy(...orderOf(sort))
-      .limit(sql.placeholder('limit') as unknown as number)
-      .offset(sql.placeholder('offset') as unknown as number),
-  );
+  const page = pageOfTasks(db, where, orderOf(sort));
   return selectTaskRows(db.with(page), DAY_PLACEHOLDERS, { total: sql<number>`${page.total}`.mapWith(Number) }, listColumns)
     .innerJoin(page, eq(page.pageId, tasks.id))
     .orderBy(...orderOf(sort))

@@ -1,6 +1,7 @@
 import { Placeholder, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { tasks } from './schema.ts';
 import type { Bind, SqlDay } from './sql.ts';
 
 /**
@@ -57,4 +58,22 @@ export function keptByShape<T>(db: Db, key: string, build: () => T): T {
     cache.set(key, statement);
   }
   return statement;
+}
+
+/**
+ * The page CTE of a kept statement: one scan finds the page's task ids in `order` and the total
+ * (count(*) over () sees every match before the limit), with `limit` and `offset` as placeholders;
+ * the statement then reads only those rows. At a million tasks a second scan for the count, or
+ * joins over every match before the sort, cost more than the page.
+ */
+export function pageOfTasks(db: Db, where: SQL | undefined, order: SQL[]) {
+  return db.$with('page').as(
+    db
+      .select({ pageId: sql<number>`${tasks.id}`.as('page_id'), total: sql<number>`count(*) over ()`.as('total') })
+      .from(tasks)
+      .where(where)
+      .orderBy(...order)
+      .limit(sql.placeholder('limit') as unknown as number)
+      .offset(sql.placeholder('offset') as unknown as number),
+  );
 }

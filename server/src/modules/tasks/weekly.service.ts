@@ -25,7 +25,7 @@ import { displayStatus, overdueDays, weekOf } from './rules.ts';
 import { tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
 import { type Bind, type SqlDay, type TaskDay, atRiskSql, overdueSql } from './sql.ts';
-import { DAY_PLACEHOLDERS, binder, keptByShape } from './statements.ts';
+import { DAY_PLACEHOLDERS, binder, keptByShape, pageOfTasks } from './statements.ts';
 import { invalid } from './store.ts';
 
 /** Who the report is about and the week it covers, once the caller may read it. */
@@ -198,15 +198,7 @@ async function sectionItems(
 
 function buildItems(db: Db, where: SQL | undefined) {
   const order = [asc(tasks.dueDate), asc(tasks.id)];
-  const page = db.$with('page').as(
-    db
-      .select({ pageId: sql<number>`${tasks.id}`.as('page_id'), total: sql<number>`count(*) over ()`.as('total') })
-      .from(tasks)
-      .where(where)
-      .orderBy(...order)
-      .limit(sql.placeholder('limit') as unknown as number)
-      .offset(sql.placeholder('offset') as unknown as number),
-  );
+  const page = pageOfTasks(db, where, order);
   return db
     .with(page)
     .select({

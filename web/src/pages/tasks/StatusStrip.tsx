@@ -1,7 +1,7 @@
 import { Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { TASK_STATUSES, type TTaskCounts, type TTaskStatus } from '@opsdesk/contract';
-import { STATUS_COLOR } from './taskStatus.tsx';
+import { AT_RISK_COLOR, STATUS_COLOR } from './taskStatus.tsx';
 
 interface Props {
   counts: TTaskCounts | undefined;
@@ -32,7 +32,7 @@ export function StatusStrip({ counts, selected, atRisk, onChange }: Props) {
         </Tag.CheckableTag>
       ))}
       <Tag.CheckableTag checked={atRisk} onChange={(on) => onChange({ status: selected, atRisk: on })}>
-        <span className="od-status-dot" style={{ background: '#fa8c16' }} />
+        <span className="od-status-dot" style={{ background: AT_RISK_COLOR }} />
         {t('tasks.markers.atRisk')}
         {n(counts?.atRisk)}
       </Tag.CheckableTag>

@@ -21,6 +21,9 @@ export const STATUS_COLOR: Record<TTaskStatus, string> = {
   overdue: '#ff4d4f',
 };
 
+/** TSK-8 延期风险: orange, between 待验收 gold and 延期 red. */
+export const AT_RISK_COLOR = '#fa8c16';
+
 export function TaskStatusTag({ status }: { status: TTaskStatus }) {
   const { t } = useTranslation();
   return (

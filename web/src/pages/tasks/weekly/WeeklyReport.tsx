@@ -9,7 +9,7 @@ import { DepartmentSelect } from '../../../components/DepartmentSelect.tsx';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { PersonSelect } from '../../../components/PersonSelect.tsx';
 import { DATE_FORMAT } from '../../../lib/time.ts';
-import { STATUS_COLOR } from '../taskStatus.tsx';
+import { AT_RISK_COLOR, STATUS_COLOR } from '../taskStatus.tsx';
 import type { TaskUrlValues } from '../taskQuery.ts';
 import { ExportMenu } from '../../../components/ExportMenu.tsx';
 import { WeeklySections } from './WeeklySections.tsx';
@@ -111,7 +111,7 @@ export function WeeklyReport({ values, onChange, compact, onOpen }: Props) {
                 ['done', data.totals.done, STATUS_COLOR.done],
                 ['inProgress', data.totals.inProgress, STATUS_COLOR.in_progress],
                 ['overdue', data.totals.overdue, STATUS_COLOR.overdue],
-                ['atRisk', data.totals.atRisk, '#fa8c16'],
+                ['atRisk', data.totals.atRisk, AT_RISK_COLOR],
               ] as const
             ).map(([key, value, color]) => (
               <Col key={key} xs={12} md={6}>

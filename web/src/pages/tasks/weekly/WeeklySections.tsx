@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TTaskWeeklyCounts, TTaskWeeklyItem, TTaskWeeklyPersonRow, TTaskWeeklyQuery, TTaskWeeklySection } from '@opsdesk/contract';
 import { useWeeklyItems } from '../../../api/tasks.ts';
 import { LoadError } from '../../../components/LoadError.tsx';
-import { STATUS_COLOR, TaskStatusTag } from '../taskStatus.tsx';
+import { AT_RISK_COLOR, STATUS_COLOR, TaskStatusTag } from '../taskStatus.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -123,7 +123,7 @@ export function WeeklySections({ query, totals, section, onSection, owner, onCle
           label: (
             <Flex gap={6} align="center">
               {t(`tasks.weekly.${key}`)}
-              <Badge count={(owner ?? totals)[key]} showZero overflowCount={9999} color={key === 'overdue' ? STATUS_COLOR.overdue : key === 'atRisk' ? '#fa8c16' : '#bfbfbf'} />
+              <Badge count={(owner ?? totals)[key]} showZero overflowCount={9999} color={key === 'overdue' ? STATUS_COLOR.overdue : key === 'atRisk' ? AT_RISK_COLOR : '#bfbfbf'} />
             </Flex>
           ),
         }))}
