@@ -15,7 +15,7 @@ import { runLoop } from './measure.ts';
  * measures. `serve`: the real server (buildApp + listen on a free loopback port; no background
  * job workers, so cron noise stays out of the figures), prints `{"port":…}`. `raw <file>`: replays
  * each request's captured statements through the bare driver — a pg.Pool of N clients (one client
- * per iteration) or the PGlite instance (one connection: PGlite serialises the N workers) — and
+ * per iteration; a statement the app prepares under a name is prepared under it here too) or the PGlite instance (one connection: PGlite serialises the N workers) — and
  * prints one JSON line of figures per request.
  *
  * Environment: BENCH_DATABASE_URL (PostgreSQL) or BENCH_DATA_DIR (PGlite); BENCH_SECONDS,
@@ -62,7 +62,7 @@ async function raw(file: string) {
     run = async (statements) => {
       const client = await pool.connect();
       try {
-        for (const s of statements) await client.query({ text: s.text, values: s.values, ...(s.rowMode ? { rowMode: s.rowMode } : {}) });
+        for (const s of statements) await client.query({ ...(s.name ? { name: s.name } : {}), text: s.text, values: s.values, ...(s.rowMode ? { rowMode: s.rowMode } : {}) });
       } finally {
         client.release();
       }

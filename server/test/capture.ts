@@ -2,6 +2,8 @@ import type { Database } from '../src/db/client.ts';
 
 /** A statement as the driver was given it. */
 export interface Statement {
+  /** A named (prepared) statement's name: the raw replay prepares it the same way. */
+  name?: string;
   text: string;
   values: unknown[];
   rowMode?: 'array';
@@ -9,16 +11,17 @@ export interface Statement {
 
 /**
  * The statements a piece of work sends, exactly: the driver's query method is wrapped while `run`
- * runs, and every statement with its parameters and row mode is recorded as sent. The bench replays
+ * runs, and every statement with its name, parameters and row mode is recorded as sent. The bench replays
  * one request's statements as "the same SQL" (after two warm-ups, so caches are as under load);
  * tests EXPLAIN them.
  */
 export async function captureStatements(database: Database, run: () => Promise<void>): Promise<Statement[]> {
   const statements: Statement[] = [];
   const record = (text: unknown, values: unknown, options: unknown) => {
-    const config = typeof text === 'object' && text !== null ? (text as { text: string; values?: unknown[]; rowMode?: string }) : null;
+    const config = typeof text === 'object' && text !== null ? (text as { name?: string; text: string; values?: unknown[]; rowMode?: string }) : null;
     const rowMode = config?.rowMode ?? (options as { rowMode?: string } | undefined)?.rowMode;
     statements.push({
+      ...(config?.name ? { name: config.name } : {}),
       text: config ? config.text : String(text),
       values: (Array.isArray(values) ? values : (config?.values ?? [])) as unknown[],
       ...(rowMode === 'array' ? { rowMode: 'array' as const } : {}),

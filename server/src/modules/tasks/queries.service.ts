@@ -13,7 +13,7 @@ import { type TaskListRow, accessFacts, presentListItem } from './presenters.ts'
 import { taskCollaborators, taskDependencies, taskMilestones, tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
 import { type Bind, type SqlDay, type TaskDay, asIs, atRiskSql, involvedWhere, orderOf, overdueSql, statusWhere, taskDay, visibleWhere } from './sql.ts';
-import { DAY_PLACEHOLDERS, binder, keptStatement, pageOfTasks } from './statements.ts';
+import { DAY_PLACEHOLDERS, binder, keptStatement, pageOfTasks, prepareKept } from './statements.ts';
 import { approvalParticipants, approvalSteps } from '../../platform/approvals/schema.ts';
 
 export type TaskFilters = z.output<typeof ZTaskCountsQuery> & { status?: z.output<typeof ZTaskListQuery>['status'] };
@@ -142,10 +142,11 @@ export async function listTasks(ctx: AuthedCtx, query: z.output<typeof ZTaskList
 // those rows only — a round trip per piece would cost more than the page.
 function buildListStatement(db: Db, where: SQL | undefined, sort: TTaskSort) {
   const page = pageOfTasks(db, where, orderOf(sort));
-  return selectTaskRows(db.with(page), DAY_PLACEHOLDERS, { total: sql<number>`${page.total}`.mapWith(Number) }, listColumns)
-    .innerJoin(page, eq(page.pageId, tasks.id))
-    .orderBy(...orderOf(sort))
-    .prepare('');
+  return prepareKept(
+    selectTaskRows(db.with(page), DAY_PLACEHOLDERS, { total: sql<number>`${page.total}`.mapWith(Number) }, listColumns)
+      .innerJoin(page, eq(page.pageId, tasks.id))
+      .orderBy(...orderOf(sort)),
+  );
 }
 
 /** `GET /api/tasks/counts`: how many per derived status (TSK-4) and at risk (TSK-8), in one scan. */

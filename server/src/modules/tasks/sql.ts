@@ -99,12 +99,16 @@ export function statusWhere(statuses: readonly TTaskStatus[], day: SqlDay): SQL 
   const notLate = sql`${tasks.dueDate} >= ${day.today}::date`;
   const parts: SQL[] = [];
   const open = (['not_started', 'in_progress', 'awaiting_acceptance', 'overdue'] as const).filter((s) => wanted.has(s));
-  if (open.length === 4) parts.push(ne(tasks.status, 'done'));
+  // Statuses are written into the SQL, not bound: a kept statement's generic plan must still see
+  // `status <> 'done'` to use the open-task partial indexes (statements.ts prepareKept).
+  const isStatus = (s: TTaskStatus) => sql`${tasks.status} = ${sql.raw(`'${s}'`)}`;
+  const notDone = sql`${tasks.status} <> 'done'`;
+  if (open.length === 4) parts.push(notDone);
   else {
-    for (const s of open) parts.push(s === 'overdue' ? overdueSql(day) : and(eq(tasks.status, s), notLate)!);
+    for (const s of open) parts.push(s === 'overdue' ? overdueSql(day) : and(isStatus(s), notLate)!);
   }
-  if (wanted.has('done')) return or(eq(tasks.status, 'done'), ...parts);
-  return and(ne(tasks.status, 'done'), or(...parts));
+  if (wanted.has('done')) return or(isStatus('done'), ...parts);
+  return and(notDone, or(...parts));
 }
 
 /** Exported for the 任务跟踪表 export, which reads the list's order in keyset pages (io.service.ts). */

@@ -1,4 +1,4 @@
-import { type Placeholder, type SQL, and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { type Placeholder, type SQL, and, asc, eq, inArray, sql } from 'drizzle-orm';
 import {
   type TLocale,
   type TTaskWeeklyItem,
@@ -25,8 +25,8 @@ import { displayStatus, overdueDays, weekOf } from './rules.ts';
 import { tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
 import { type Bind, type SqlDay, type TaskDay, atRiskSql, overdueSql } from './sql.ts';
-import { DAY_PLACEHOLDERS, binder, keptByShape, pageOfTasks } from './statements.ts';
-import { invalid } from './store.ts';
+import { DAY_PLACEHOLDERS, binder, keptByShape, pageOfTasks, prepareKept } from './statements.ts';
+import { type PersonFacts, invalid, peopleById } from './store.ts';
 
 /** Who the report is about and the week it covers, once the caller may read it. */
 interface Weekly {
@@ -119,9 +119,11 @@ export async function weeklyReport(ctx: AuthedCtx, query: z.output<typeof ZTaskW
   ]);
   const byOwner = new Map(rows.map((r) => [r.id, r]));
   const none = { done: 0, inProgress: 0, overdue: 0, atRisk: 0 };
-  // Members first, then owners from elsewhere whose tasks the department holds.
+  // Members first, then owners from elsewhere whose tasks the department holds (rare: named here).
   const listed = new Set(owners.map((o) => o.id));
-  const peopleRows = [...owners, ...rows.filter((r) => !listed.has(r.id))].map(({ id, name }) => {
+  const outside = rows.filter((r) => !listed.has(r.id)).map((r) => r.id);
+  const outsiders = outside.length ? await peopleById(ctx.db, outside) : new Map<number, PersonFacts>();
+  const peopleRows = [...owners, ...outside.map((id) => ({ id, name: outsiders.get(id)?.name ?? '' }))].map(({ id, name }) => {
     const { done, inProgress, overdue, atRisk } = byOwner.get(id) ?? none;
     return { person: { id, name }, done, inProgress, overdue, atRisk };
   });
@@ -141,20 +143,21 @@ function buildCounts(db: Db, q: WeeklySql) {
       atRisk: flag('at_risk', sectionSql('atRisk', q)),
     })
     .from(tasks)
-    .where(and(q.where, ne(tasks.status, 'done')));
+    .where(and(q.where, sql`${tasks.status} <> 'done'`));
   const done = db
     .select({ ownerId: tasks.ownerId, done: flag('done', sql`true`), inProgress: flag('in_progress', sql`false`), overdue: flag('overdue', sql`false`), atRisk: flag('at_risk', sql`false`) })
     .from(tasks)
     .where(and(q.where, sectionSql('done', q)));
   const x = open.unionAll(done).as('x');
   const of = (column: SQL.Aliased<boolean>) => sql<number>`count(*) filter (where ${column})`.mapWith(Number);
-  return db
-    .select({ id: x.ownerId, name: people.name, done: of(x.done), inProgress: of(x.inProgress), overdue: of(x.overdue), atRisk: of(x.atRisk) })
-    .from(x)
-    .innerJoin(people, eq(people.id, x.ownerId))
-    .groupBy(x.ownerId, people.name)
-    .orderBy(asc(x.ownerId))
-    .prepare('');
+  // Grouped by owner only: the names come with the department's member list.
+  return prepareKept(
+    db
+      .select({ id: x.ownerId, done: of(x.done), inProgress: of(x.inProgress), overdue: of(x.overdue), atRisk: of(x.atRisk) })
+      .from(x)
+      .groupBy(x.ownerId)
+      .orderBy(asc(x.ownerId)),
+  );
 }
 
 /**
@@ -199,27 +202,28 @@ async function sectionItems(
 function buildItems(db: Db, where: SQL | undefined) {
   const order = [asc(tasks.dueDate), asc(tasks.id)];
   const page = pageOfTasks(db, where, order);
-  return db
-    .with(page)
-    .select({
-      total: sql<number>`${page.total}`.mapWith(Number),
-      id: tasks.id,
-      number: tasks.number,
-      name: tasks.name,
-      ownerId: tasks.ownerId,
-      ownerName: people.name,
-      dueDate: tasks.dueDate,
-      progress: tasks.progress,
-      stage: tasks.stage,
-      status: tasks.status,
-      delayReason: tasks.delayReason,
-      doneAt: tasks.doneAt,
-    })
-    .from(tasks)
-    .innerJoin(page, eq(page.pageId, tasks.id))
-    .innerJoin(people, eq(people.id, tasks.ownerId))
-    .orderBy(...order)
-    .prepare('');
+  return prepareKept(
+    db
+      .with(page)
+      .select({
+        total: sql<number>`${page.total}`.mapWith(Number),
+        id: tasks.id,
+        number: tasks.number,
+        name: tasks.name,
+        ownerId: tasks.ownerId,
+        ownerName: people.name,
+        dueDate: tasks.dueDate,
+        progress: tasks.progress,
+        stage: tasks.stage,
+        status: tasks.status,
+        delayReason: tasks.delayReason,
+        doneAt: tasks.doneAt,
+      })
+      .from(tasks)
+      .innerJoin(page, eq(page.pageId, tasks.id))
+      .innerJoin(people, eq(people.id, tasks.ownerId))
+      .orderBy(...order),
+  );
 }
 
 /** `GET /api/tasks/weekly-report/items`: a page of one section, optionally of one person. */

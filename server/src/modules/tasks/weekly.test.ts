@@ -97,6 +97,12 @@ describe('GET /api/tasks/weekly-report (TSK-10 每周例会同步)', () => {
       ['小王', 0, 2, 1, 1],
       ['钱七', 1, 0, 0, 0],
     ]);
+    // A task the department holds whose owner sits elsewhere: the owner is listed after the members, by name.
+    await w.t.database.db.update(tasks).set({ ownerId: w.ids.zhangsan!, status: 'in_progress' }).where(eq(tasks.id, ids['明年计划']!));
+    const withOutsider = await ok<TTaskWeeklyReport>(lisi.get(`/api/tasks/weekly-report?${dept}`));
+    expect(withOutsider.people.at(-1)).toEqual({ person: { id: w.ids.zhangsan, name: '张三' }, done: 0, inProgress: 1, overdue: 0, atRisk: 0 });
+    expect(withOutsider.people).toHaveLength(5);
+    await w.t.database.db.update(tasks).set({ ownerId: w.ids.qianqi!, status: 'not_started' }).where(eq(tasks.id, ids['明年计划']!));
     const last = await ok<TTaskWeeklyReport>(lisi.get(`/api/tasks/weekly-report?${dept}&week=2026-11-18`));
     expect(last).toMatchObject({ from: '2026-11-16', to: '2026-11-22', totals: { done: 0 } });
     expect(await section(lisi, `${dept}&week=2026-11-18`, 'done')).toEqual([]);
