@@ -7,6 +7,7 @@ import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { PGLITE_EXTENSIONS, openDatabase } from '../src/db/client.ts';
+import { sqlLiteral } from '../src/db/prepared.ts';
 import type { Statement } from '../test/capture.ts';
 import { runLoop } from './measure.ts';
 
@@ -71,8 +72,18 @@ async function raw(file: string) {
   } else {
     const pglite = new PGlite({ dataDir, extensions: PGLITE_EXTENSIONS });
     await pglite.waitReady;
+    // A named statement as the app runs it there: PREPAREd once, then EXECUTE with its values written in.
+    const prepared = new Set<string>();
     run = async (statements) => {
-      for (const s of statements) await pglite.query(s.text, s.values, s.rowMode ? { rowMode: s.rowMode } : {});
+      for (const s of statements) {
+        if (!s.name) {
+          await pglite.query(s.text, s.values, s.rowMode ? { rowMode: s.rowMode } : {});
+          continue;
+        }
+        if (!prepared.has(s.name)) await pglite.exec(`PREPARE ${s.name} AS ${s.text}`);
+        prepared.add(s.name);
+        await pglite.query(`EXECUTE ${s.name}(${s.values.map(sqlLiteral).join(', ')})`, [], { rowMode: 'array' });
+      }
     };
     close = () => pglite.close();
   }

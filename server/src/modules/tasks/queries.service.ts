@@ -13,7 +13,8 @@ import { type TaskListRow, accessFacts, presentListItem } from './presenters.ts'
 import { taskCollaborators, taskDependencies, taskMilestones, tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
 import { type Bind, type SqlDay, type TaskDay, asIs, atRiskSql, involvedWhere, orderOf, overdueSql, statusWhere, taskDay, visibleWhere } from './sql.ts';
-import { DAY_PLACEHOLDERS, binder, keptStatement, pageOfTasks, prepareKept } from './statements.ts';
+import { prepareKept } from '../../db/prepared.ts';
+import { DAY_PLACEHOLDERS, binder, keptStatement, pageOfTasks } from './statements.ts';
 import { approvalParticipants, approvalSteps } from '../../platform/approvals/schema.ts';
 
 export type TaskFilters = z.output<typeof ZTaskCountsQuery> & { status?: z.output<typeof ZTaskListQuery>['status'] };

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureStatements } from '../../../test/capture.ts';
 import { people } from '../org/schema.ts';
 import { tasks } from './schema.ts';
-import { prepareKept } from './statements.ts';
+import { prepareKept, sqlLiteral } from '../../db/prepared.ts';
 import { type TaskTestWorld, createVia, taskBody, taskWorld } from './testing.ts';
 
 // A kept statement (statements.ts prepareKept) must answer exactly what Drizzle's own prepared
@@ -51,12 +51,31 @@ describe('kept statements (issue 5 performance)', () => {
     const [first] = await captureStatements(w.t.database, async () => void (await run(w.ids.lisi!)));
     const [again] = await captureStatements(w.t.database, async () => void (await run(w.ids.xiaowang!)));
     const [other] = await captureStatements(w.t.database, async () => void (await prepareKept(select().limit(1)).execute({ creator: w.ids.lisi! })));
-    // PGlite runs every statement unnamed; the pg driver prepares each name once per connection.
-    if (w.t.database.pool) {
-      expect(first!.name).toMatch(/^kept_[0-9a-f]{32}$/);
-      expect(again!.name).toBe(first!.name);
-      expect(other!.name).not.toBe(first!.name);
-    }
+    // pg prepares each name once per connection; PGlite PREPAREs it once and EXECUTEs it.
+    expect(first!.name).toMatch(/^kept_[0-9a-f]{32}$/);
+    expect(again!.name).toBe(first!.name);
+    expect(other!.name).not.toBe(first!.name);
     expect(again!.values).toEqual([w.ids.xiaowang]);
+  });
+
+  it('write values as SQL literals for EXECUTE on PGlite: quotes doubled, backslashes kept, nothing else runs', async () => {
+    expect([null, true, 42, -1.5, 'O’Brien', "x'); drop table tasks; --", 'a\\b', new Date('2026-11-26T00:00:00Z')].map(sqlLiteral)).toEqual([
+      'NULL',
+      'true',
+      '42',
+      '-1.5',
+      "'O’Brien'",
+      "'x''); drop table tasks; --'",
+      "'a\\b'",
+      "'2026-11-26T00:00:00.000Z'",
+    ]);
+    expect(() => sqlLiteral({})).toThrow();
+    expect(() => sqlLiteral(Number.NaN)).toThrow();
+    // A search word with a quote reaches the kept list statement as data.
+    const lisi = await w.as('lisi');
+    const res = await lisi.get(`/api/tasks?scope=all&q=${encodeURIComponent("数据'; drop table tasks; --")}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ total: 0, items: [] });
+    expect((await w.t.database.db.select({ id: tasks.id }).from(tasks)).length).toBe(2);
   });
 });

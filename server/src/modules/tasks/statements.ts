@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { Column, Placeholder, SQL, Subquery, getTableName, is, sql } from 'drizzle-orm';
+import { Placeholder, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { tasks } from './schema.ts';
@@ -9,8 +8,8 @@ import type { Bind, SqlDay } from './sql.ts';
  * Statements of the busiest task requests (the list, the weekly report), built once per shape and
  * kept: building a select of this size in Drizzle costs more of the server's time than anything
  * else in such a request (issue 5's benchmark). A request binds its values as placeholders
- * (`binder`) and runs the kept statement with them (`prepareKept`: a named statement, its rows
- * mapped by a mapper compiled once).
+ * (`binder`) and runs the kept statement with them (`prepareKept`, db/prepared.ts: a named
+ * statement, its rows mapped by a mapper compiled once).
  */
 
 /** The request's TaskDay, by these names. */
@@ -77,81 +76,4 @@ export function pageOfTasks(db: Db, where: SQL | undefined, order: SQL[]) {
       .limit(sql.placeholder('limit') as unknown as number)
       .offset(sql.placeholder('offset') as unknown as number),
   );
-}
-
-/** What Drizzle's prepared select holds and we read: its fields in column order, its nullable joins. */
-interface DrizzlePrepared {
-  fields?: { path: string[]; field: unknown }[];
-  joinsNotNullableMap?: Record<string, boolean>;
-  customResultMapper?: (rows: unknown[][]) => unknown[];
-}
-
-/**
- * A kept select, prepared under a name made from its text: on PostgreSQL each connection parses it
- * once, and after a few runs the server may keep a generic plan instead of planning every request
- * (planning costs more than running the list's statements at a million tasks; issue 5's bench).
- * Constants the partial indexes depend on (`status <> 'done'`) are written into the SQL, not bound,
- * so a generic plan can still use those indexes. Rows are mapped by a mapper compiled from the
- * select's fields (`compileRowMapper`) rather than Drizzle's, which looks up every field's kind
- * for every row.
- */
-export function prepareKept<P>(builder: { toSQL(): { sql: string }; prepare(name: string): P }): P {
-  const name = `kept_${createHash('sha1').update(builder.toSQL().sql).digest('hex').slice(0, 32)}`;
-  const prepared = builder.prepare(name) as P & DrizzlePrepared;
-  if (!prepared.fields) throw new Error('prepareKept: a select with fields was expected');
-  const map = compileRowMapper(prepared.fields, prepared.joinsNotNullableMap);
-  prepared.customResultMapper = (rows) => rows.map(map);
-  return prepared;
-}
-
-type Decode = (value: unknown) => unknown;
-
-function decoderOf(field: unknown): Decode {
-  if (is(field, Column)) return (value) => field.mapFromDriverValue(value);
-  const query = is(field, SQL) ? field : is(field, Subquery) ? (field._.sql as SQL) : (field as SQL.Aliased).sql;
-  // `decoder` (set by mapWith) is internal to Drizzle's SQL, as mapResultRow reads it.
-  const { decoder } = query as unknown as { decoder: { mapFromDriverValue: Decode } };
-  return (value) => decoder.mapFromDriverValue(value);
-}
-
-/**
- * Drizzle's mapResultRow (drizzle-orm/utils.js) with every per-field decision taken once: a value
- * decoded by its column or SQL; a nested object (`task: {…}`) built per row; an object from a
- * nullable join null when its first column is (Drizzle's own rule). statements.test.ts checks it
- * against mapResultRow.
- */
-export function compileRowMapper(fields: { path: string[]; field: unknown }[], notNullable: Record<string, boolean> | undefined): (row: unknown[]) => Record<string, unknown> {
-  const steps = fields.map(({ path, field }) => ({ path, decode: decoderOf(field) }));
-  // Drizzle nulls an object only when its columns all come from one table outside notNullable.
-  const nullable = new Map<string, number>();
-  if (notNullable) {
-    const tables = new Map<string, string | false>();
-    fields.forEach(({ path, field }) => {
-      if (path.length !== 2 || !is(field, Column)) return;
-      const table = getTableName(field.table);
-      const seen = tables.get(path[0]!);
-      if (seen === undefined) tables.set(path[0]!, table);
-      else if (seen !== table) tables.set(path[0]!, false);
-    });
-    for (const [object, table] of tables) {
-      const first = fields.findIndex(({ path, field }) => path.length === 2 && path[0] === object && is(field, Column));
-      if (typeof table === 'string' && !notNullable[table]) nullable.set(object, first);
-    }
-  }
-  return (row) => {
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < steps.length; i += 1) {
-      const { path, decode } = steps[i]!;
-      const raw = row[i];
-      const value = raw === null ? null : decode(raw);
-      if (path.length === 1) out[path[0]!] = value;
-      else {
-        let node = out;
-        for (let k = 0; k < path.length - 1; k += 1) node = (node[path[k]!] ??= {}) as Record<string, unknown>;
-        node[path[path.length - 1]!] = value;
-      }
-    }
-    for (const [object, first] of nullable) if (row[first] === null) out[object] = null;
-    return out;
-  };
 }

@@ -25,7 +25,8 @@ import { displayStatus, overdueDays, weekOf } from './rules.ts';
 import { tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
 import { type Bind, type SqlDay, type TaskDay, atRiskSql, overdueSql } from './sql.ts';
-import { DAY_PLACEHOLDERS, binder, keptByShape, pageOfTasks, prepareKept } from './statements.ts';
+import { prepareKept } from '../../db/prepared.ts';
+import { DAY_PLACEHOLDERS, binder, keptByShape, pageOfTasks } from './statements.ts';
 import { type PersonFacts, invalid, peopleById } from './store.ts';
 
 /** Who the report is about and the week it covers, once the caller may read it. */
@@ -109,13 +110,7 @@ export async function weeklyReport(ctx: AuthedCtx, query: z.output<typeof ZTaskW
   const [rows, owners] = await Promise.all([
     statement.execute({ ...values, ...w.day }),
     // Everyone in the department is listed, with a task or not, in 工号 order.
-    w.subject.kind === 'department'
-      ? ctx.db
-          .select({ id: people.id, name: people.name })
-          .from(people)
-          .where(and(inArray(people.departmentId, w.departmentIds), eq(people.active, true)))
-          .orderBy(asc(people.employeeNo), asc(people.id))
-      : [{ id: w.subject.id, name: w.subject.name }],
+    w.subject.kind === 'department' ? members(ctx.db, w.departmentIds) : [{ id: w.subject.id, name: w.subject.name }],
   ]);
   const byOwner = new Map(rows.map((r) => [r.id, r]));
   const none = { done: 0, inProgress: 0, overdue: 0, atRisk: 0 };
@@ -130,6 +125,16 @@ export async function weeklyReport(ctx: AuthedCtx, query: z.output<typeof ZTaskW
   const totals = { ...none };
   for (const r of rows) for (const key of WEEKLY_SECTIONS) totals[key] += r[key];
   return { from: w.week.from, to: w.week.to, subject: w.subject, totals, people: peopleRows };
+}
+
+/** The department's active members, by a statement kept per number of departments. */
+function members(db: Db, departmentIds: number[]) {
+  const { bind, values } = binder();
+  const where = and(inArray(people.departmentId, departmentIds.map(bind)), sql`${people.active}`);
+  const statement = keptByShape(db, `tasks.weekly.members:${departmentIds.length}`, () =>
+    prepareKept(db.select({ id: people.id, name: people.name }).from(people).where(where).orderBy(asc(people.employeeNo), asc(people.id))),
+  );
+  return statement.execute(values);
 }
 
 function buildCounts(db: Db, q: WeeklySql) {
