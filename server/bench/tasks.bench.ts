@@ -27,6 +27,7 @@
  * by the same head over everything they may see, 全部, page of 50), and the weekly report of that
  * department as its screen loads it: the counts per section and person, and a page of its 延期
  * section (20). The answer sizes are printed with the capture, so the figures can be read against them.
+ * Then the floor: a logged-in request that sends no SQL, i.e. what the server itself costs per request.
  * The figures only mean something on an otherwise idle machine; the first line prints the load.
  */
 import { spawn } from 'node:child_process';
@@ -54,6 +55,7 @@ const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 8);
 const TARGET_RATIO = 0.7;
 const TARGET_P95 = { pg: 20, pglite: 50 } as const;
 const TIME_ZONE = 'Asia/Shanghai';
+const FLOOR = 'floor';
 const here = path.dirname(new URL(import.meta.url).pathname);
 const log = (line = ''): void => {
   process.stdout.write(`${line}\n`);
@@ -250,6 +252,11 @@ async function measureEndpoints(target: Target, world: BenchWorld): Promise<Map<
     // server's lazily compiled code.
     for (const request of requestsOf(world)) await load(request, WARMUP);
     for (const request of requestsOf(world)) out.set(request.key, await load(request, SECONDS));
+    // The floor: a logged-in request that sends no SQL (the session, from the server's cache) —
+    // what the server alone costs per request, against which the ratios can be read.
+    const floor: BenchRequest = { key: FLOOR, title: '', url: '/api/auth/session', user: world.headUsername };
+    await load(floor, WARMUP);
+    out.set(FLOOR, await load(floor, SECONDS));
   } finally {
     await server.stop();
   }
@@ -295,6 +302,8 @@ function report(target: Target, world: BenchWorld, endpoint: Map<string, Figures
       `   ${request.title.padEnd(38)} ${rps(e.perSecond)} ${ms(e.p50)} ${ms(e.p95)}      ${rps(r.perSecond)} ${ms(r.p50)} ${ms(r.p95)}   ${`${(ratio * 100).toFixed(0)} %`.padStart(5)}  ${ok ? 'PASS' : `FAIL (${why.join(', ')})`}`,
     );
   }
+  const floor = endpoint.get(FLOOR)!;
+  log(`   floor: a logged-in request without SQL (/api/auth/session) ${rps(floor.perSecond)} ${ms(floor.p50)} ${ms(floor.p95)}`);
   log(`   targets: endpoint ≥ ${TARGET_RATIO * 100} % of raw SQL req/s; endpoint p95 < ${limit} ms (load generator: ${LOAD_GENERATOR})`);
   return pass;
 }
