@@ -95,10 +95,10 @@ function decoderOf(field: unknown): Decode {
 /**
  * Drizzle's mapResultRow (drizzle-orm/utils.js) with every per-field decision taken once: a value
  * decoded by its column or SQL; a nested object (`task: {…}`) built per row; an object from a
- * nullable join null when its first column is (Drizzle's own rule). statements.test.ts checks it
- * against mapResultRow.
+ * nullable join null when its first column is (Drizzle's own rule). tasks/statements.test.ts checks
+ * it gives what Drizzle's own prepared select gives.
  */
-export function compileRowMapper(fields: { path: string[]; field: unknown }[], notNullable: Record<string, boolean> | undefined): (row: unknown[]) => Record<string, unknown> {
+function compileRowMapper(fields: { path: string[]; field: unknown }[], notNullable: Record<string, boolean> | undefined): (row: unknown[]) => Record<string, unknown> {
   const steps = fields.map(({ path, field }) => ({ path, decode: decoderOf(field) }));
   // Drizzle nulls an object only when its columns all come from one table outside notNullable.
   const nullable = new Map<string, number>();
