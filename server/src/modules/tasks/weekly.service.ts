@@ -27,7 +27,7 @@ import { taskTimeZone } from './settings.ts';
 import { type Bind, type SqlDay, type TaskDay, atRiskSql, overdueSql } from './sql.ts';
 import { prepareKept } from '../../db/prepared.ts';
 import { DAY_PLACEHOLDERS, binder, keptByShape, pageOfTasks } from './statements.ts';
-import { type PersonFacts, invalid, peopleById } from './store.ts';
+import { invalid, peopleById } from './store.ts';
 
 /** Who the report is about and the week it covers, once the caller may read it. */
 interface Weekly {
@@ -117,8 +117,9 @@ export async function weeklyReport(ctx: AuthedCtx, query: z.output<typeof ZTaskW
   // Members first, then owners from elsewhere whose tasks the department holds (rare: named here).
   const listed = new Set(owners.map((o) => o.id));
   const outside = rows.filter((r) => !listed.has(r.id)).map((r) => r.id);
-  const outsiders = outside.length ? await peopleById(ctx.db, outside) : new Map<number, PersonFacts>();
-  const peopleRows = [...owners, ...outside.map((id) => ({ id, name: outsiders.get(id)?.name ?? '' }))].map(({ id, name }) => {
+  // peopleById sends nothing for no ids; an owner is always a person (tasks.owner_id references people).
+  const outsiders = await peopleById(ctx.db, outside);
+  const peopleRows = [...owners, ...outside.map((id) => ({ id, name: outsiders.get(id)!.name }))].map(({ id, name }) => {
     const { done, inProgress, overdue, atRisk } = byOwner.get(id) ?? none;
     return { person: { id, name }, done, inProgress, overdue, atRisk };
   });
