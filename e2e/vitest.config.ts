@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 180_000,
+    // expect.poll waits as long as a locator does (support sets 20 s): its own default of 1 s
+    // failed a step on a loaded CI machine before the page had caught up.
+    expect: { poll: { timeout: 20_000 } },
   },
 });

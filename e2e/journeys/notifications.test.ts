@@ -56,9 +56,9 @@ describe('notifications and approvals', () => {
 
     requestId = await server.submit('xiaowang', '借阅《员工考勤管理制度》', { 文档: '员工考勤管理制度', 用途: '制度修订参考' });
     // No reload: the stream brings it.
-    await expect.poll(() => badge(lisi).getAttribute('aria-label'), { timeout: 15_000 }).toBe('消息通知，1 条未读');
+    await expect.poll(() => badge(lisi).getAttribute('aria-label')).toBe('消息通知，1 条未读');
     await lisi.locator('.ant-notification-notice').first().waitFor();
-    await expect.poll(() => sectionCount(lisi, 'approvals'), { timeout: 10_000 }).toBe('1');
+    await expect.poll(() => sectionCount(lisi, 'approvals')).toBe('1');
     await expect.poll(() => sectionCount(lisi, 'notifications')).toBe('1');
     await lisi.getByTestId('workbench-approvals').getByText('借阅《员工考勤管理制度》').waitFor();
     await shot(lisi, JOURNEY, '01-workbench-live-notification');
