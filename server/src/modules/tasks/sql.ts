@@ -1,9 +1,11 @@
 import { type Placeholder, type SQL, and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { TTaskSort, TTaskStatus } from '@opsdesk/contract';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Scope } from '../../platform/access/scope.ts';
 import { approvalParticipants } from '../../platform/approvals/schema.ts';
 import { addDays } from '../../platform/calendar/dates.ts';
 import type { Calendar } from '../../platform/calendar/snapshot.ts';
+import { calendarDays } from '../../platform/calendar/schema.ts';
 import { ordinalOf } from '../../platform/calendar/store.ts';
 import { dateInZone } from '../../platform/calendar/zone.ts';
 import { milestoneRiskLimit } from './rules.ts';
@@ -50,14 +52,40 @@ export const overdueSql = (day: SqlDay): SQL => sql`(${tasks.status} <> 'done' a
 
 const dayBeforeStart = sql`(${tasks.startDate} - 1)`;
 
+/** The calendar ordinals TSK-8 reads for a task row: its due date and the day before its start. */
+export interface TaskOrdinals {
+  due: SQL;
+  dayBeforeStart: SQL;
+}
+
+/** Looked up per row (an index probe each): right for a page of rows. */
+const lookedUpOrdinals: TaskOrdinals = { due: ordinalOf(tasks.dueDate), dayBeforeStart: ordinalOf(dayBeforeStart) };
+
+const qb = new QueryBuilder();
+const ordinalFor = (date: SQL | typeof tasks.dueDate, name: string) =>
+  qb.select({ ordinal: calendarDays.ordinal }).from(calendarDays).where(sql`${calendarDays.date} = ${date}`).limit(1).as(name);
+const dueDay = ordinalFor(tasks.dueDate, 'due_day');
+const startDay = ordinalFor(dayBeforeStart, 'start_day');
+
+/**
+ * For a statement over the open tasks of a department (TSK-10's counts): the ordinals from two
+ * lateral joins, which the planner puts under a Memoize — one index probe per distinct date instead
+ * of two per task (2.4 against 3.9 ms for the bench's 964 open tasks). A plain join is hashed over
+ * every day the calendar holds, which costs more; and where most rows are done (the list's counts),
+ * the per-row lookups stay cheaper, as atRiskSql reaches them only for open tasks. Left-join both
+ * `ordinalJoins` laterally into such a select and pass `joinedOrdinals` to atRiskSql.
+ */
+export const ordinalJoins = { due: dueDay, start: startDay };
+export const joinedOrdinals: TaskOrdinals = { due: sql`${dueDay.ordinal}`, dayBeforeStart: sql`${startDay.ordinal}` };
+
 /**
  * TSK-8 as SQL (see isAtRisk): open, not yet late, and either progress % below the share of
  * working days elapsed (calendar ordinals: working days in (start-1, yesterday] over (start-1, due],
  * i.e. p·(D−S) < 100·(Y−S), written as p·D + (100−p)·S < 100·Y so S is looked up once per row)
  * or an undone milestone by `milestoneLimit`. A date outside the calendar's years gives NULL → false.
  */
-export const atRiskSql = (day: SqlDay): SQL<boolean> => sql<boolean>`(${tasks.status} in ('not_started', 'in_progress') and ${tasks.dueDate} >= ${day.today}::date and (
-  coalesce(${tasks.progress} * ${ordinalOf(tasks.dueDate)} + (100 - ${tasks.progress}) * ${ordinalOf(dayBeforeStart)} < 100 * ${ordinalOf(day.yesterday)}, false)
+export const atRiskSql = (day: SqlDay, ordinals: TaskOrdinals = lookedUpOrdinals): SQL<boolean> => sql<boolean>`(${tasks.status} in ('not_started', 'in_progress') and ${tasks.dueDate} >= ${day.today}::date and (
+  coalesce(${tasks.progress} * ${ordinals.due} + (100 - ${tasks.progress}) * ${ordinals.dayBeforeStart} < 100 * ${ordinalOf(day.yesterday)}, false)
   or exists (select 1 from ${taskMilestones} where ${taskMilestones.taskId} = ${tasks.id} and not ${taskMilestones.done} and ${taskMilestones.date} <= ${day.milestoneLimit}::date)))`;
 
 /** Tasks where the person is a collaborator, as an index-usable id list. */

@@ -24,7 +24,7 @@ import { dayOf } from './queries.service.ts';
 import { displayStatus, overdueDays, weekOf } from './rules.ts';
 import { tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
-import { type Bind, type SqlDay, type TaskDay, atRiskSql, overdueSql } from './sql.ts';
+import { type Bind, type SqlDay, type TaskDay, type TaskOrdinals, atRiskSql, joinedOrdinals, ordinalJoins, overdueSql } from './sql.ts';
 import { prepareKept } from '../../db/prepared.ts';
 import { DAY_PLACEHOLDERS, binder, keptByShape, pageOfTasks } from './statements.ts';
 import { invalid, peopleById } from './store.ts';
@@ -90,11 +90,11 @@ const shapeOf = (w: Weekly) => `${w.subject.kind}:${w.departmentIds.length}`;
  * week; open and not late — a task planned for a later week only once its owner has started it;
  * 延期 (TSK-4); at risk (TSK-8, a part of the open ones).
  */
-function sectionSql(section: TTaskWeeklySection, q: WeeklySql): SQL {
+function sectionSql(section: TTaskWeeklySection, q: WeeklySql, ordinals?: TaskOrdinals): SQL {
   const open = sql`(${tasks.status} <> 'done' and ${tasks.dueDate} >= ${q.day.today}::date and (${tasks.startDate} <= ${q.weekTo}::date or ${tasks.status} <> 'not_started'))`;
   if (section === 'done') return sql`(${tasks.status} = 'done' and ${tasks.doneAt} >= ${q.from} and ${tasks.doneAt} < ${q.to})`;
   if (section === 'overdue') return overdueSql(q.day);
-  return section === 'inProgress' ? open : sql`(${open} and ${atRiskSql(q.day)})`;
+  return section === 'inProgress' ? open : sql`(${open} and ${atRiskSql(q.day, ordinals)})`;
 }
 
 /**
@@ -146,9 +146,11 @@ function buildCounts(db: Db, q: WeeklySql) {
       done: flag('done', sql`false`),
       inProgress: flag('in_progress', sectionSql('inProgress', q)),
       overdue: flag('overdue', sectionSql('overdue', q)),
-      atRisk: flag('at_risk', sectionSql('atRisk', q)),
+      atRisk: flag('at_risk', sectionSql('atRisk', q, joinedOrdinals)),
     })
     .from(tasks)
+    .leftJoinLateral(ordinalJoins.due, sql`true`)
+    .leftJoinLateral(ordinalJoins.start, sql`true`)
     .where(and(q.where, sql`${tasks.status} <> 'done'`));
   const done = db
     .select({ ownerId: tasks.ownerId, done: flag('done', sql`true`), inProgress: flag('in_progress', sql`false`), overdue: flag('overdue', sql`false`), atRisk: flag('at_risk', sql`false`) })
