@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZId, ZPageQuery, zPage, zOptionalText as optionalText, zText as text } from './common.ts';
 import { ZFileMeta } from './files.ts';
+import { ZExportQuery } from './imports.ts';
 import { ZPersonRef } from './meetings-rooms.ts';
 
 /**
@@ -275,6 +276,9 @@ export const ZMeetingListQuery = ZPageQuery.extend({
   sort: z.enum(['startsAt', '-startsAt']).default('-startsAt'),
 });
 export type TMeetingListQuery = z.input<typeof ZMeetingListQuery>;
+/** `GET /api/meetings/export`: the list with its filters and order, as a 会议通知表 per row (.xlsx / .csv). */
+export const ZMeetingExportQuery = ZMeetingListQuery.omit({ page: true, pageSize: true }).extend(ZExportQuery.shape);
+export type TMeetingExportQuery = z.input<typeof ZMeetingExportQuery>;
 export const ZMeetingPage = zPage(ZMeetingSummary);
 export type TMeetingPage = z.infer<typeof ZMeetingPage>;
 

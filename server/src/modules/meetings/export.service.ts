@@ -5,7 +5,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { placeOf } from './ics.ts';
 import { getMinutes } from './minutes.service.ts';
 import { timesOf } from './rules.ts';
-import { type MeetingAggregate, type MeetingsEnv, visibleMeeting } from './store.ts';
+import { type MaterialRow, type MeetingAggregate, type MeetingsEnv, visibleMeeting } from './store.ts';
 
 /** SPEC templates 会议通知表 and 会议纪要表 as two-column forms, as the office fills them in Excel. */
 
@@ -36,32 +36,44 @@ function form(title: string, rows: [string, string][]): ExcelJS.Workbook {
   return workbook;
 }
 
-const participantNames = (m: MeetingAggregate) =>
+/** What the 会议通知表 reads of a meeting: a whole aggregate, or the pieces a list export loads for a page. */
+export type NoticeFacts = Pick<MeetingAggregate, 'row' | 'room' | 'people' | 'agenda' | 'names'> & { materials: Pick<MaterialRow, 'title' | 'ownerId'>[] };
+
+const participantNames = (m: Pick<MeetingAggregate, 'people' | 'names'>) =>
   m.people
     .filter((p) => p.role === 'participant')
     .map((p) => m.names.get(p.personId)?.name ?? '')
     .join('、');
 
-function when(m: MeetingAggregate, timeZone: string) {
+function when(m: Pick<MeetingAggregate, 'row'>, timeZone: string) {
   const t = timesOf(m.row);
   return `${wallClock(t.startsAt, timeZone).date} ${hhmm(t.startsAt, timeZone)}-${hhmm(t.endsAt, timeZone)}`;
+}
+
+/** The 会议通知表's labels: the rows of one meeting's form, the columns of the list export. */
+export const NOTICE_LABELS = ['会议主题', '时间', '地点/会议号', '参会人员', '主持人', '记录人', '会议议程', '需准备材料', '联系人及联系方式'] as const;
+
+/** The 会议通知表's values for a meeting, in NOTICE_LABELS' order. */
+export function noticeValues(m: NoticeFacts, timeZone: string): string[] {
+  const contact = m.names.get(m.row.contactId)?.name ?? '';
+  return [
+    m.row.topic,
+    when(m, timeZone),
+    placeOf(m),
+    participantNames(m),
+    m.names.get(m.row.hostId)?.name ?? '',
+    m.names.get(m.row.minuteTakerId)?.name ?? '',
+    m.agenda.map((a, i) => `${i + 1}. ${a.title}（${a.durationMinutes}分钟）${a.goal ? `：${a.goal}` : ''}`).join('\n'),
+    m.materials.map((x) => `${x.title}（${m.names.get(x.ownerId)?.name ?? ''}）`).join('\n'),
+    [contact, m.row.contactPhone].filter(Boolean).join('/'),
+  ];
 }
 
 /** `GET /api/meetings/:id/notice.xlsx`: 会议通知表. */
 export async function noticeWorkbook(ctx: AuthedCtx, env: MeetingsEnv, id: number): Promise<{ buffer: Buffer; filename: string }> {
   const m = await visibleMeeting(ctx, id);
-  const contact = m.names.get(m.row.contactId)?.name ?? '';
-  const workbook = form('会议通知表', [
-    ['会议主题', m.row.topic],
-    ['时间', when(m, env.timeZone)],
-    ['地点/会议号', placeOf(m)],
-    ['参会人员', participantNames(m)],
-    ['主持人', m.names.get(m.row.hostId)?.name ?? ''],
-    ['记录人', m.names.get(m.row.minuteTakerId)?.name ?? ''],
-    ['会议议程', m.agenda.map((a, i) => `${i + 1}. ${a.title}（${a.durationMinutes}分钟）${a.goal ? `：${a.goal}` : ''}`).join('\n')],
-    ['需准备材料', m.materials.map((x) => `${x.title}（${m.names.get(x.ownerId)?.name ?? ''}）`).join('\n')],
-    ['联系人及联系方式', [contact, m.row.contactPhone].filter(Boolean).join('/')],
-  ]);
+  const values = noticeValues(m, env.timeZone);
+  const workbook = form('会议通知表', NOTICE_LABELS.map((label, i) => [label, values[i]!]));
   return { buffer: Buffer.from(await workbook.xlsx.writeBuffer()), filename: `会议通知表-${m.row.topic}-${wallClock(timesOf(m.row).startsAt, env.timeZone).date.replace(/-/g, '')}.xlsx` };
 }
 

@@ -67,8 +67,11 @@ export async function getMeeting(ctx: AuthedCtx, env: MeetingsEnv, id: number): 
   return presentDetail(m, ctx, await getCalendar(ctx.db), env.timeZone);
 }
 
-/** `GET /api/meetings`: quick scopes (我参加的 · 我主持的 · 我组织的 · 本部门 · 全部), filters, paging. */
-export async function listMeetings(ctx: AuthedCtx, env: MeetingsEnv, q: z.output<typeof ZMeetingListQuery>): Promise<TMeetingPage> {
+/** The list's filters (a page of it, or the export): the caller's scope (ALL-7), the tab, then each filter. */
+export type MeetingFilters = Omit<z.output<typeof ZMeetingListQuery>, 'page' | 'pageSize'>;
+
+/** The WHERE of the meeting list and its export: ALL-7 visibility, the quick scope, then the filters. */
+export async function meetingWhere(ctx: AuthedCtx, env: Pick<MeetingsEnv, 'timeZone'>, q: MeetingFilters): Promise<SQL | undefined> {
   const scope = await resolveScope(ctx.db, ctx.actor);
   const me = ctx.actor.id;
   const where: (SQL | undefined)[] = [visibleWhere(scope)];
@@ -86,17 +89,25 @@ export async function listMeetings(ctx: AuthedCtx, env: MeetingsEnv, q: z.output
   if (q.roomId) where.push(eq(meetings.roomId, q.roomId));
   if (q.seriesId) where.push(eq(meetings.seriesId, q.seriesId));
   where.push(textSearchWhere(meetings.searchTokens, [meetings.topic, meetings.goal], q.q));
-  const condition = and(...where);
+  return and(...where);
+}
+
+/** The list's order; ties broken by id so pages never repeat or skip a meeting. */
+export const meetingOrder = (sort: MeetingFilters['sort']) =>
+  sort === 'startsAt' ? [asc(meetings.startsAt), asc(meetings.id)] : [desc(meetings.startsAt), desc(meetings.id)];
+
+/** `GET /api/meetings`: quick scopes (我参加的 · 我主持的 · 我组织的 · 本部门 · 全部), filters, paging. */
+export async function listMeetings(ctx: AuthedCtx, env: MeetingsEnv, q: z.output<typeof ZMeetingListQuery>): Promise<TMeetingPage> {
+  const condition = await meetingWhere(ctx, env, q);
   const [{ total } = { total: 0 }] = await ctx.db.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(meetings).where(condition);
-  const order = q.sort === 'startsAt' ? [asc(meetings.startsAt), asc(meetings.id)] : [desc(meetings.startsAt), desc(meetings.id)];
   const rows = await ctx.db
     .select()
     .from(meetings)
     .where(condition)
-    .orderBy(...order)
+    .orderBy(...meetingOrder(q.sort))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  return { items: await summariesOf(ctx.db, rows, me, ctx.now), total, page: q.page, pageSize: q.pageSize };
+  return { items: await summariesOf(ctx.db, rows, ctx.actor.id, ctx.now), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** `GET /api/meetings/calendar`: my meetings (any part) in a date range of at most 6 weeks. */

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  ZMeetingExportQuery,
   ZAttendanceMarkInput,
   ZCancelInput,
   ZCarryOverList,
@@ -33,6 +34,8 @@ import {
   ZSignInInput,
   ZSignInResult,
 } from '@opsdesk/contract';
+import { exportList } from '../../platform/export/export.ts';
+import { exportMeetings } from './list-export.service.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { contentDisposition } from '../../platform/files/rules.ts';
@@ -84,6 +87,9 @@ export function meetingRoutes(app: FastifyInstance, deps: { config: Config; db: 
 
   r.get('/api/meetings', { schema: { tags, summary: '会议列表 Meetings', querystring: ZMeetingListQuery, response: { 200: ZMeetingPage, ...errors } } }, (req) =>
     listMeetings(ctx(req), env, req.query),
+  );
+  r.get('/api/meetings/export', { schema: { tags, summary: '导出会议列表 Export meetings (.xlsx / .csv)', querystring: ZMeetingExportQuery } }, async (req, reply) =>
+    exportList(reply, await exportMeetings(ctx(req), env, req.query)),
   );
   r.get('/api/meetings/calendar', { schema: { tags, summary: '我的会议日历 My meetings calendar', querystring: ZMeetingCalendarQuery, response: { 200: ZMeetingCalendar, ...errors } } }, (req) =>
     meetingCalendar(ctx(req), env, req.query),
