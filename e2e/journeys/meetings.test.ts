@@ -5,6 +5,7 @@
 // refused (MTG-10), an item is carried over (MTG-11); the host 周建国 confirms the decisions (MTG-8)
 // and approves them in 审批 (MTG-9); 小王 distributes, and the resolutions are tasks in their
 // owners' task lists, with live status on the meeting page.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { shot } from '../support/browser.ts';
@@ -347,6 +348,19 @@ describe('meetings', () => {
     await zhangsan.getByRole('heading', { name: '会议纪要表' }).waitFor();
     await zhangsan.getByText('提交详细开发计划').waitFor();
     await shot(zhangsan, JOURNEY, '20-print-minutes');
+    // 导出 the list as the 会议通知表, one meeting per row, with the tab and filters on screen.
+    await zhangsan.goto('/meetings?view=list&scope=organizing');
+    await zhangsan.locator('.ant-table-row', { hasText: TOPIC }).waitFor();
+    const sheet = zhangsan.waitForEvent('download');
+    await zhangsan.getByTestId('meeting-export').click();
+    await zhangsan.getByRole('menuitem', { name: /CSV/ }).click();
+    const file = await sheet;
+    expect(file.suggestedFilename()).toMatch(/^会议通知表-\d{8}\.csv$/);
+    const csv = (await readFile(await file.path())).toString('utf8');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFF会议主题,时间,地点/会议号,参会人员,主持人,记录人,会议议程,需准备材料,联系人及联系方式,状态,纪要状态');
+    expect(csv).toContain(TOPIC);
+    await zhangsan.getByText(/已导出/).waitFor();
+    await shot(zhangsan, JOURNEY, '20b-list-exported');
 
     const phone = await openAs('lisi', 375, 812);
     await phone.goto(`/meetings/${meetingId}`);

@@ -26,6 +26,7 @@ import {
   type TMeetingCheckInput,
   type TMeetingDetail,
   type TMeetingInput,
+  type TExportFormat,
   type TMeetingListQuery,
   type TMeetingUpdate,
   type TMinutesInput,
@@ -307,6 +308,9 @@ export function useFollowUpWeek(query: TFollowUpWeekQuery) {
 
 // ───────────── files: .ics and the two 表 (MTG-3, templates) ─────────────
 
+/** The list with its scope and filters as the 会议通知表, one meeting per row; resolves with the file's name. */
+export const exportMeetings = (query: Omit<TMeetingListQuery, 'page' | 'pageSize'>, format: TExportFormat, fallbackName: string) =>
+  downloadFile(withQuery('/api/meetings/export', { ...query, format }), `${fallbackName}.${format}`);
 export const downloadIcs = (id: number) => downloadFile(`/api/meetings/${id}/ics`, `meeting-${id}.ics`);
 export const exportNotice = (id: number, name: string) => downloadFile(`/api/meetings/${id}/notice.xlsx`, `${name}.xlsx`);
 export const exportMinutes = (id: number, name: string) => downloadFile(`/api/meetings/${id}/minutes.xlsx`, `${name}.xlsx`);

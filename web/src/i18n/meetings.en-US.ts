@@ -46,6 +46,7 @@ const meetings: typeof zhMeetings = {
   },
   provisional: 'Provisional',
   home: {
+    sheetTitle: 'Meeting notices',
     title: 'My meetings',
     create: 'New meeting',
     rooms: 'Rooms',

@@ -39,6 +39,7 @@ const meetings = {
   },
   provisional: '暂定',
   home: {
+    sheetTitle: '会议通知表',
     title: '我的会议',
     create: '新建会议',
     rooms: '会议室',

@@ -13,7 +13,8 @@ import {
   type TMeetingListQuery,
   type TMeetingSummary,
 } from '@opsdesk/contract';
-import { useMeetings } from '../../api/meetings.ts';
+import { exportMeetings, useMeetings } from '../../api/meetings.ts';
+import { ExportMenu } from '../../components/ExportMenu.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { DATE_FORMAT } from '../../lib/time.ts';
@@ -134,6 +135,13 @@ export function MeetingList({ values, update, clear, page, pageSize, isMobile }:
         activeKey={scope}
         onChange={(key) => clear({ view: 'list', scope: key === 'mine' ? undefined : key })}
         items={MEETING_SCOPES.map((s) => ({ key: s, label: t(`meetings.home.scopes.${s}`) }))}
+        tabBarExtraContent={
+          <ExportMenu
+            run={(format) => exportMeetings({ scope, q: query.q, status: query.status, minutesStatus: query.minutesStatus, from: query.from, to: query.to }, format, t('meetings.home.sheetTitle'))}
+            compact={isMobile}
+            testId="meeting-export"
+          />
+        }
       />
       <FilterBar
         isMobile={isMobile}
