@@ -62,6 +62,8 @@ export interface TaskOrdinals {
 const lookedUpOrdinals: TaskOrdinals = { due: ordinalOf(tasks.dueDate), dayBeforeStart: ordinalOf(dayBeforeStart) };
 
 const qb = new QueryBuilder();
+// `limit 1` (the date is the key: one row at most) keeps the planner from flattening the subquery
+// into a plain join, which it would hash (see ordinalJoins).
 const ordinalFor = (date: SQL | typeof tasks.dueDate, name: string) =>
   qb.select({ ordinal: calendarDays.ordinal }).from(calendarDays).where(sql`${calendarDays.date} = ${date}`).limit(1).as(name);
 const dueDay = ordinalFor(tasks.dueDate, 'due_day');
