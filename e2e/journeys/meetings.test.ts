@@ -369,6 +369,10 @@ describe('meetings', () => {
     await phone.goto('/meetings');
     await phone.getByTestId('meeting-calendar').waitFor();
     await shot(phone, JOURNEY, '22-phone-week');
+    await phone.goto('/meetings?view=list');
+    await phone.getByTestId('meeting-card').first().waitFor();
+    await phone.getByTestId('meeting-export').waitFor();
+    await shot(phone, JOURNEY, '22b-phone-list');
     await phone.goto('/meetings/rooms?date=2026-12-03');
     await phone.getByTestId('room-booking').first().waitFor();
     await shot(phone, JOURNEY, '23-phone-rooms');
