@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TTaskWeeklyItemPage, TTaskWeeklyReport, TTaskWeeklySection, TWorkbench } from '@opsdesk/contract';
+import type { TTaskPage, TTaskWeeklyItemPage, TTaskWeeklyReport, TTaskWeeklySection, TWorkbench } from '@opsdesk/contract';
 import { tasks } from './schema.ts';
 import { type TaskTestWorld, createVia, ok, taskBody, taskWorld } from './testing.ts';
 
@@ -140,5 +140,29 @@ describe('ALL-3 我的任务 on the workbench', () => {
     expect(section.count).toBe(3);
     expect(section.items[0]).toMatchObject({ title: expect.stringContaining('客户数据整理'), subtitle: '延期 · 40%', link: `/tasks/${ids['客户数据整理']}`, overdue: true });
     expect(section.items.slice(1).map((i) => i.overdue)).toEqual([false, false]);
+  });
+});
+
+describe('TSK-8 in the weekly counts (memoized calendar joins) and in the list (per-row lookups)', () => {
+  it('TSK-8 the two SQL forms flag the same tasks', async () => {
+    const zhangsan = await w.as('zhangsan');
+    const db = w.t.database.db;
+    const plan: [string, string, string, 'not_started' | 'in_progress', number][] = [
+      ['R1 未开始已过开始日', '2026-11-02', '2026-12-31', 'not_started', 0],
+      ['R2 进度领先', '2026-11-02', '2026-12-04', 'in_progress', 90],
+      ['R3 刚开始', '2026-11-20', '2027-02-26', 'in_progress', 20],
+      ['R4 进度落后', '2026-10-08', '2026-12-10', 'in_progress', 5],
+      ['R5 下周才开始', '2026-12-07', '2026-12-31', 'not_started', 0],
+    ];
+    for (const [name, startDate, dueDate, status, progress] of plan) {
+      const { id } = await createVia(zhangsan, taskBody(w.ids.zhangsan!, { name, startDate, dueDate }));
+      await db.update(tasks).set({ status, progress }).where(eq(tasks.id, id));
+    }
+    const list = await ok<TTaskPage>(zhangsan.get('/api/tasks?scope=department&atRisk=true&pageSize=100'));
+    expect(list.items.map((i) => i.name).sort()).toEqual(['R1 未开始已过开始日', 'R4 进度落后']);
+    const report = await ok<TTaskWeeklyReport>(zhangsan.get(`/api/tasks/weekly-report?departmentId=${w.depts.YF}`));
+    const row = report.people.find((p) => p.person.id === w.ids.zhangsan)!;
+    expect(row).toMatchObject({ inProgress: 4, atRisk: 2 });
+    expect((await section(zhangsan, `departmentId=${w.depts.YF}`, 'atRisk')).map((i) => i.name).sort()).toEqual(['R1 未开始已过开始日', 'R4 进度落后']);
   });
 });
