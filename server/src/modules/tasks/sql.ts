@@ -70,9 +70,9 @@ const dueDay = ordinalFor(tasks.dueDate, 'due_day');
 const startDay = ordinalFor(dayBeforeStart, 'start_day');
 
 /**
- * For a statement over the open tasks of a department (TSK-10's counts and its at-risk section):
- * the ordinals from two lateral joins, which the planner puts under a Memoize — one index probe per
- * distinct date instead of two per task (2.4 against 3.9 ms for the bench's 964 open tasks). A plain join is hashed over
+ * For a statement over the open tasks of a department (TSK-10's counts): the ordinals from two
+ * lateral joins, which the planner puts under a Memoize — one index probe per distinct date instead
+ * of two per task (2.4 against 3.9 ms for the bench's 964 open tasks). A plain join is hashed over
  * every day the calendar holds, which costs more; and where most rows are done (the list's counts),
  * the per-row lookups stay cheaper, as atRiskSql reaches them only for open tasks. Left-join both
  * `ordinalJoins` laterally into such a select and pass `joinedOrdinals` to atRiskSql.

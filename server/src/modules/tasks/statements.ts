@@ -2,7 +2,7 @@ import { Placeholder, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { tasks } from './schema.ts';
-import { type Bind, type SqlDay, ordinalJoins } from './sql.ts';
+import type { Bind, SqlDay } from './sql.ts';
 
 /**
  * Statements of the busiest task requests (the list, the weekly report), built once per shape and
@@ -64,17 +64,13 @@ export function keptByShape<T>(db: Db, key: string, build: () => T): T {
  * The page CTE of a kept statement: one scan finds the page's task ids in `order` and the total
  * (count(*) over () sees every match before the limit), with `limit` and `offset` as placeholders;
  * the statement then reads only those rows. At a million tasks a second scan for the count, or
- * joins over every match before the sort, cost more than the page. `ordinals`: the WHERE reads
- * TSK-8 through `joinedOrdinals`, so the scan joins the calendar (sql.ts ordinalJoins).
+ * joins over every match before the sort, cost more than the page.
  */
-export function pageOfTasks(db: Db, where: SQL | undefined, order: SQL[], ordinals = false) {
-  const scan = db
-    .select({ pageId: sql<number>`${tasks.id}`.as('page_id'), total: sql<number>`count(*) over ()`.as('total') })
-    .from(tasks)
-    .$dynamic();
-  const from = ordinals ? scan.leftJoinLateral(ordinalJoins.due, sql`true`).leftJoinLateral(ordinalJoins.start, sql`true`) : scan;
+export function pageOfTasks(db: Db, where: SQL | undefined, order: SQL[]) {
   return db.$with('page').as(
-    from
+    db
+      .select({ pageId: sql<number>`${tasks.id}`.as('page_id'), total: sql<number>`count(*) over ()`.as('total') })
+      .from(tasks)
       .where(where)
       .orderBy(...order)
       .limit(sql.placeholder('limit') as unknown as number)

@@ -183,10 +183,8 @@ async function sectionItems(
 ): Promise<{ items: TTaskWeeklyItem[]; total: number }> {
   const { bind, values } = binder();
   const q = weeklySql(w, bind);
-  // The at-risk section reads TSK-8 over every open task of the subject: through the memoized calendar joins, as the counts do.
-  const ordinals = section === 'atRisk';
-  const where = and(q.where, sectionSql(section, q, ordinals ? joinedOrdinals : undefined), ownerId === undefined ? undefined : eq(tasks.ownerId, bind(ownerId)));
-  const statement = keptByShape(ctx.db, `tasks.weekly.items:${shapeOf(w)}:${section}:${ownerId === undefined ? 'all' : 'one'}`, () => buildItems(ctx.db, where, ordinals));
+  const where = and(q.where, sectionSql(section, q), ownerId === undefined ? undefined : eq(tasks.ownerId, bind(ownerId)));
+  const statement = keptByShape(ctx.db, `tasks.weekly.items:${shapeOf(w)}:${section}:${ownerId === undefined ? 'all' : 'one'}`, () => buildItems(ctx.db, where));
   const rows = await statement.execute({ ...values, ...w.day, limit, offset });
   const today = w.day.today;
   const items = rows.map(
@@ -209,9 +207,9 @@ async function sectionItems(
   return { items, total };
 }
 
-function buildItems(db: Db, where: SQL | undefined, ordinals: boolean) {
+function buildItems(db: Db, where: SQL | undefined) {
   const order = [asc(tasks.dueDate), asc(tasks.id)];
-  const page = pageOfTasks(db, where, order, ordinals);
+  const page = pageOfTasks(db, where, order);
   return prepareKept(
     db
       .with(page)
