@@ -22,7 +22,7 @@ export type TExportFormat = z.infer<typeof ZExportFormat>;
 export const ZExportQuery = z.object({ format: ZExportFormat.default('xlsx') });
 
 /** What can be imported; each module adds its kind here and registers it on the server. */
-export const IMPORT_KINDS = ['people', 'documents', 'tasks'] as const;
+export const IMPORT_KINDS = ['people', 'documents', 'tasks', 'meetings'] as const;
 export const ZImportKind = z.enum(IMPORT_KINDS);
 export type TImportKind = z.infer<typeof ZImportKind>;
 

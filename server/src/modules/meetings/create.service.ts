@@ -28,8 +28,8 @@ type Audit = (e: AuditEvent) => Promise<void>;
 export async function insertMeeting(
   tx: Tx,
   audit: Audit,
-  ctx: AuthedCtx,
-  env: MeetingsEnv,
+  ctx: Pick<AuthedCtx, 'now' | 'locale' | 'actor'>,
+  env: Pick<MeetingsEnv, 'timeZone'>,
   input: MeetingInput,
   opts: { cal: Calendar; seriesId: number | null },
 ): Promise<{ id: number; warnings: RuleWarning[] }> {

@@ -71,7 +71,7 @@ const WIDTHS = [28, 22, 24, 30, 10, 10, 40, 30, 20];
 
 /**
  * `GET /api/meetings/export`: the meeting list with the list's scope, filters and order (ALL-7:
- * only what the caller may see), one 会议通知表 per row, then its status and its minutes' status.
+ * only what the caller may see), one 会议通知表 per row, then its goal, its status and its minutes' status.
  * Read in keyset pages (200 meetings), each page's people, agenda and materials in one go.
  */
 export async function exportMeetings(
@@ -103,6 +103,8 @@ export async function exportMeetings(
     rows: lines(),
     columns: [
       ...NOTICE_LABELS.map((header, i) => ({ header, value: (l: Line) => l.values[i]!, width: WIDTHS[i] })),
+      // MTG-1's goal, which the template has no column for: the import reads it here (io.rules.ts).
+      { header: '会议目标', value: (l: Line) => l.row.goal, width: 30 },
       { header: '状态', value: (l: Line) => STATUS_WORDS[l.row.status], width: 10 },
       { header: '纪要状态', value: (l: Line) => MINUTES_WORDS[l.row.minutesStatus], width: 14 },
     ],

@@ -9,7 +9,7 @@ import { type MeetingsTest, at, createMeetingAs, q4Meeting, startMeetingsTest } 
 // Every list exports in the layout of its template (SPEC, "every module"): the meeting list as the
 // 会议通知表, one meeting per row, with the list's scope, filters and order.
 
-const HEADERS = ['会议主题', '时间', '地点/会议号', '参会人员', '主持人', '记录人', '会议议程', '需准备材料', '联系人及联系方式', '状态', '纪要状态'];
+const HEADERS = ['会议主题', '时间', '地点/会议号', '参会人员', '主持人', '记录人', '会议议程', '需准备材料', '联系人及联系方式', '会议目标', '状态', '纪要状态'];
 
 let s: MeetingsTest;
 let wangwu: Client;
@@ -52,6 +52,7 @@ describe('meeting list export (会议通知表, .xlsx and .csv)', () => {
       '1. 项目背景与目标说明（20分钟）：统一对项目目标的理解\n2. 各模块负责人汇报实施方案（40分钟）：确认各模块实施方案\n3. 资源需求与协调讨论（30分钟）：明确资源缺口与协调人\n4. 总经理总结与决策（20分钟）：形成决策',
       '各部门《Q4项目实施方案PPT》（张三）',
       '王五/分机 8001',
+      '确定Q4项目排期，明确各模块负责人与资源需求',
       '筹备中',
       '未记录',
     ]);
@@ -82,7 +83,7 @@ describe('meeting list export (会议通知表, .xlsx and .csv)', () => {
     const values = sheet.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
     expect(values[0]).toEqual(HEADERS);
     expect(values.slice(1).map((r) => r[0])).toEqual(['Q4项目启动会', '周例会', '供应商沟通会']);
-    expect(values[2]!.slice(9)).toEqual(['筹备中', '未记录']);
+    expect(values[2]!.slice(10)).toEqual(['筹备中', '未记录']);
   });
 
   it('reads in keyset pages: with pages of one meeting, every meeting once, in order', async () => {

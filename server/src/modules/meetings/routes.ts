@@ -40,11 +40,13 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { contentDisposition } from '../../platform/files/rules.ts';
 import { loadMasterKey } from '../../platform/files/master-key.ts';
+import { registerImportKind } from '../../platform/import/kinds.ts';
 import { authed, ctxOf } from '../../platform/http/plugin.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { registerWorkbenchSection } from '../../platform/workbench/registry.ts';
 import { askLeave, markAttendance, signIn, signInCode, withdrawLeave } from './attendance.service.ts';
 import { checkMeetingInput, createMeeting, createSeries, getSeries } from './create.service.ts';
+import { meetingImport } from './io.kind.ts';
 import { distributeMinutes } from './distribute.service.ts';
 import { minutesWorkbook, noticeWorkbook } from './export.service.ts';
 import { followUpWeek, listCarryOvers } from './followup.service.ts';
@@ -74,6 +76,7 @@ export function meetingRoutes(app: FastifyInstance, deps: { config: Config; db: 
   registerMaterialFileAccess();
   registerIcsAttachments(env);
   registerWorkbenchSection(meetingsSection(env.timeZone));
+  registerImportKind(app, meetingImport(env, deps.config.now));
   // MTG-7: rooms nobody signed in to are given back; every minute, once across instances.
   deps.jobs.register(RELEASE_JOB, (_data, job) => releaseNoShows(deps.db, job.now), { policy: 'singleton' });
   deps.jobs.schedule(RELEASE_JOB, '* * * * *');

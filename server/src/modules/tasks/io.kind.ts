@@ -13,7 +13,8 @@ import { parseTaskNumber } from '../../platform/numbering/rules.ts';
 import { nextTaskNumber, registerImportedTaskNumber } from '../../platform/numbering/sequence.ts';
 import { people } from '../org/schema.ts';
 import { declareDueForNew } from './deadlines.ts';
-import { IMPORTED_QUALITY_STANDARD, type OwnerCandidate, TASK_SHEET, type TTaskSheetRow, ZTaskSheetRow, indexOwners, resolveOwner, taskIoText } from './io.rules.ts';
+import { type PersonCandidate, indexPeopleByName, resolvePerson } from '../../platform/import/cells.ts';
+import { IMPORTED_QUALITY_STANDARD, TASK_SHEET, type TTaskSheetRow, ZTaskSheetRow, taskIoText } from './io.rules.ts';
 import { TASK_SHEET_TITLE } from './io.service.ts';
 import { taskProgress, tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
@@ -22,7 +23,7 @@ import { tokensOf } from './store.ts';
 type Ready = Omit<TTaskSheetRow, 'owner'> & { ownerId: number; departmentId: number | null };
 
 interface Owners {
-  byName: Map<string, OwnerCandidate[]>;
+  byName: Map<string, PersonCandidate[]>;
   departmentOf: Map<number, number | null>;
 }
 
@@ -93,7 +94,7 @@ export const taskImport: ImportKind<TTaskSheetRow, Ready, Owners> = {
       .select({ id: people.id, name: people.name, employeeNo: people.employeeNo, departmentId: people.departmentId })
       .from(people)
       .where(eq(people.active, true));
-    return { byName: indexOwners(rows), departmentOf: new Map(rows.map((p) => [p.id, p.departmentId])) };
+    return { byName: indexPeopleByName(rows), departmentOf: new Map(rows.map((p) => [p.id, p.departmentId])) };
   },
   resolve: async (db, rows: StagedRow<TTaskSheetRow>[], owners, locale: TLocale) => {
     const taken = await takenNumbers(
@@ -105,7 +106,7 @@ export const taskImport: ImportKind<TTaskSheetRow, Ready, Owners> = {
     for (const { rowNo, value } of rows) {
       const { owner, ...task } = value;
       if (task.number && taken.has(task.number)) problems.push({ rowNo, field: 'number', message: taskIoText('exists', locale, { value: task.number }) });
-      const found = resolveOwner(owner, owners.byName);
+      const found = resolvePerson(owner, owners.byName);
       if ('error' in found) problems.push({ rowNo, field: 'owner', message: taskIoText(found.error, locale, { value: owner }) });
       else ready.push({ ...task, ownerId: found.id, departmentId: owners.departmentOf.get(found.id) ?? null });
     }

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ZTaskSheetRow,
-  importedStatus,
-  indexOwners,
-  ownerText,
-  parseOwner,
-  parseProgress,
-  parseSheetDate,
-  parseStatusWord,
-  progressText,
-  resolveOwner,
-} from './io.rules.ts';
+import { indexPeopleByName, parsePersonCell, parseSheetDate, personCellText, resolvePerson } from '../../platform/import/cells.ts';
+import { ZTaskSheetRow, importedStatus, parseProgress, parseStatusWord, progressText } from './io.rules.ts';
 
 describe('任务跟踪表 cells (SPEC §1 template)', () => {
   it('当前进度(%/阶段): 70%(已完成数据清洗) both ways, and the ways offices write it', () => {
@@ -53,20 +43,20 @@ describe('任务跟踪表 cells (SPEC §1 template)', () => {
   });
 
   it('TSK-2 负责人 by name; namesakes by name(工号); the export writes the number only for namesakes', () => {
-    const index = indexOwners([
+    const index = indexPeopleByName([
       { id: 1, name: '小王', employeeNo: 'E0202' },
       { id: 2, name: '张三', employeeNo: 'E001' },
       { id: 3, name: '张三', employeeNo: 'E002' },
     ]);
-    expect(resolveOwner('小王', index)).toEqual({ id: 1 });
-    expect(resolveOwner('张三', index)).toEqual({ error: 'ambiguousOwner' });
-    expect(resolveOwner('张三(E002)', index)).toEqual({ id: 3 });
-    expect(resolveOwner('张三（e001）', index)).toEqual({ id: 2 });
-    expect(resolveOwner('张三(E009)', index)).toEqual({ error: 'noOwner' });
-    expect(resolveOwner('李四', index)).toEqual({ error: 'noOwner' });
-    expect(parseOwner('小王')).toEqual({ name: '小王', employeeNo: null });
-    expect(ownerText('张三', 'E002', true)).toBe('张三(E002)');
-    expect(ownerText('小王', 'E0202', false)).toBe('小王');
+    expect(resolvePerson('小王', index)).toEqual({ id: 1 });
+    expect(resolvePerson('张三', index)).toEqual({ error: 'ambiguousPerson' });
+    expect(resolvePerson('张三(E002)', index)).toEqual({ id: 3 });
+    expect(resolvePerson('张三（e001）', index)).toEqual({ id: 2 });
+    expect(resolvePerson('张三(E009)', index)).toEqual({ error: 'noPerson' });
+    expect(resolvePerson('李四', index)).toEqual({ error: 'noPerson' });
+    expect(parsePersonCell('小王')).toEqual({ name: '小王', employeeNo: null });
+    expect(personCellText('张三', 'E002', true)).toBe('张三(E002)');
+    expect(personCellText('小王', 'E0202', false)).toBe('小王');
   });
 
   it('a seed row parses as the task it describes', () => {

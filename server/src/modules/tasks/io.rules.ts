@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type TLocale, type TTaskStatus, type TTaskWorkflowStatus, ZCreateTaskInput } from '@opsdesk/contract';
+import { parseSheetDate } from '../../platform/import/cells.ts';
 import { parseTaskNumber } from '../../platform/numbering/rules.ts';
 
 /**
@@ -75,45 +76,6 @@ export function parseProgress(text: string): { progress: number; stage: string |
   return { progress: value, stage: stage || null };
 }
 
-/** A date as offices type it — 2023-10-08, 2023/10/8, 2023.10.8, 2023年10月8日 — as YYYY-MM-DD, or null. */
-export function parseSheetDate(text: string): string | null {
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.normalize('NFKC').trim());
-  if (!m) return null;
-  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  const probe = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(probe.getTime()) && probe.toISOString().slice(0, 10) === iso ? iso : null;
-}
-
-/** 负责人 as written: `张三`, or `张三(E001)` with the employee number when the name is not unique. */
-export function parseOwner(text: string): { name: string; employeeNo: string | null } {
-  const m = /^(.+?)\s*[(（]\s*([^()（）]+?)\s*[)）]$/.exec(text.trim());
-  return m ? { name: m[1]!, employeeNo: m[2]! } : { name: text.trim(), employeeNo: null };
-}
-
-export const ownerText = (name: string, employeeNo: string | null, nameIsShared: boolean) => (nameIsShared && employeeNo ? `${name}(${employeeNo})` : name);
-
-export interface OwnerCandidate {
-  id: number;
-  employeeNo: string | null;
-}
-
-/** Active people by name: the owner is looked up by name, then by employee number among namesakes. */
-export function indexOwners(rows: { id: number; name: string; employeeNo: string | null }[]): Map<string, OwnerCandidate[]> {
-  const byName = new Map<string, OwnerCandidate[]>();
-  for (const p of rows) byName.set(p.name, [...(byName.get(p.name) ?? []), { id: p.id, employeeNo: p.employeeNo }]);
-  return byName;
-}
-
-/** TSK-2 exactly one owner: a name must name one active person; namesakes need the employee number. */
-export function resolveOwner(text: string, index: Map<string, OwnerCandidate[]>): { id: number } | { error: 'noOwner' | 'ambiguousOwner' } {
-  const { name, employeeNo } = parseOwner(text);
-  const named = index.get(name) ?? index.get(text.trim()) ?? [];
-  const matching = employeeNo === null ? named : named.filter((p) => p.employeeNo?.toLowerCase() === employeeNo.toLowerCase());
-  if (matching.length === 1) return { id: matching[0]!.id };
-  if (matching.length > 1) return { error: 'ambiguousOwner' };
-  return { error: 'noOwner' };
-}
-
 const TEXTS = {
   badNumber: { 'zh-CN': '任务编号应为 T + 年月 + 序号，如 T20231001', 'en-US': 'must be T + yyyymm + sequence, e.g. T20231001' },
   badDate: { 'zh-CN': '日期格式应为 YYYY-MM-DD', 'en-US': 'must be a date as YYYY-MM-DD' },
@@ -121,8 +83,8 @@ const TEXTS = {
   badProgress: { 'zh-CN': '应为 0–100 的百分比，可带阶段，如 70%(已完成数据清洗)', 'en-US': 'must be a percentage 0–100, optionally with a stage, e.g. 70%(data cleaned)' },
   badStatus: { 'zh-CN': '只能填写 未开始、进行中、待验收、已完成 或 延期', 'en-US': 'must be 未开始, 进行中, 待验收, 已完成 or 延期' },
   exists: { 'zh-CN': '“{value}”已存在', 'en-US': '"{value}" already exists' },
-  noOwner: { 'zh-CN': '没有名为“{value}”的在职人员', 'en-US': 'No active person named "{value}"' },
-  ambiguousOwner: {
+  noPerson: { 'zh-CN': '没有名为“{value}”的在职人员', 'en-US': 'No active person named "{value}"' },
+  ambiguousPerson: {
     'zh-CN': '有多位名为“{value}”的人员，请写成 姓名(工号)，如 张三(E001)',
     'en-US': 'Several people are named "{value}"; write name(employee no.), e.g. 张三(E001)',
   },

@@ -7,7 +7,8 @@ import { dayOf as companyDayOf } from '../../platform/export/format.ts';
 import { keysetRows } from '../../platform/export/keyset.ts';
 import type { AuthedCtx } from '../../platform/http/context.ts';
 import { people } from '../org/schema.ts';
-import { TASK_SHEET, STATUS_WORDS, ownerText, progressText } from './io.rules.ts';
+import { personCellText } from '../../platform/import/cells.ts';
+import { TASK_SHEET, STATUS_WORDS, progressText } from './io.rules.ts';
 import { dayOf, taskWhere } from './queries.service.ts';
 import { displayStatus } from './rules.ts';
 import { tasks } from './schema.ts';
@@ -88,7 +89,7 @@ export async function exportTasks(ctx: AuthedCtx, query: Query, timeZone: string
   const values: Record<(typeof TASK_SHEET)[number]['field'], (r: ExportRow) => string> = {
     number: (r) => r.number,
     name: (r) => r.name,
-    owner: (r) => ownerText(r.ownerName, r.ownerNo, shared.has(r.ownerName)),
+    owner: (r) => personCellText(r.ownerName, r.ownerNo, shared.has(r.ownerName)),
     startDate: (r) => r.startDate,
     dueDate: (r) => r.dueDate,
     progress: (r) => progressText(r.progress, r.stage),
