@@ -357,10 +357,29 @@ describe('meetings', () => {
     const file = await sheet;
     expect(file.suggestedFilename()).toMatch(/^会议通知表-\d{8}\.csv$/);
     const csv = (await readFile(await file.path())).toString('utf8');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFF会议主题,时间,地点/会议号,参会人员,主持人,记录人,会议议程,需准备材料,联系人及联系方式,状态,纪要状态');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFF会议主题,时间,地点/会议号,参会人员,主持人,记录人,会议议程,需准备材料,联系人及联系方式,会议目标,状态,纪要状态');
     expect(csv).toContain(TOPIC);
     await zhangsan.getByText(/已导出/).waitFor();
     await shot(zhangsan, JOURNEY, '20b-list-exported');
+    // 导入 the same sheet: one row, checked like the form, becomes a draft to send the notice for.
+    await zhangsan.getByTestId('meeting-import').click();
+    const importDialog = zhangsan.getByRole('dialog', { name: '导入会议通知表' });
+    await importDialog.getByText('点击选择或拖入文件').waitFor();
+    const row = ['项目复盘会', '2026-12-28 10:00-11:00', '腾讯会议 555-666-777', '李四、小王', '张三', '王五', '"1. 复盘（30分钟）：总结经验\n2. 改进计划（20分钟）"', '', '王五/分机 8001', '总结Q4项目经验，确定改进项'];
+    const sheetText = `\uFEFF${csv.split('\r\n')[0]!.slice(1).split(',').slice(0, 10).join(',')}\r\n${row.join(',')}\r\n`;
+    const uploaded = waitForApi(zhangsan, 'POST', '/api/imports/meetings');
+    await importDialog.locator('input[type=file]').setInputFiles({ name: '会议通知表.csv', mimeType: 'text/csv', buffer: Buffer.from(sheetText) });
+    const jobId = ((await (await uploaded).json()) as { id: number }).id;
+    await importDialog.getByText('检查通过：1 行均可导入').waitFor();
+    await importDialog.getByTestId('import-preview').getByRole('cell', { name: '项目复盘会' }).waitFor();
+    await shot(zhangsan, JOURNEY, '20c-import-checked');
+    const committed = waitForApi(zhangsan, 'POST', `/api/imports/${jobId}/commit`);
+    await importDialog.getByRole('button', { name: /确认导入/ }).click();
+    expect((await committed).status()).toBe(200);
+    await importDialog.getByText('已导入 1 条记录').waitFor();
+    await importDialog.getByRole('button', { name: label('完成') }).click();
+    await zhangsan.locator('.ant-table-row', { hasText: '项目复盘会' }).waitFor();
+    await shot(zhangsan, JOURNEY, '20d-list-imported');
 
     const phone = await openAs('lisi', 375, 812);
     await phone.goto(`/meetings/${meetingId}`);

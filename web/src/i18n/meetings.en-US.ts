@@ -47,6 +47,10 @@ const meetings: typeof zhMeetings = {
   provisional: 'Provisional',
   home: {
     sheetTitle: 'Meeting notices',
+    importTitle: 'Import meeting notices',
+    importTemplate: 'Meeting notice import template',
+    importIntro:
+      'One meeting per row, as on the meeting notice sheet: time as "2026-12-07 14:00-16:00"; place as a room name, or a meeting number or https link for an online meeting, separated by " / "; participants by name, separated by 、 (name(employee no.) when two share it); one agenda item per line, e.g. "1. 项目背景说明（20分钟）：统一目标"; one material per line, e.g. "实施方案PPT（张三）"; the goal in the last column. Imported meetings are drafts: check each and send its notice. Times already past, rooms already booked and agendas over 5 items or 2 hours are refused. An exported meeting list can be edited and imported back.',
     title: 'My meetings',
     create: 'New meeting',
     rooms: 'Rooms',

@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Button, Card, DatePicker, Empty, Flex, Input, Pagination, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -13,8 +13,10 @@ import {
   type TMeetingListQuery,
   type TMeetingSummary,
 } from '@opsdesk/contract';
-import { exportMeetings, useMeetings } from '../../api/meetings.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { exportMeetings, meetingKeys, useMeetings } from '../../api/meetings.ts';
 import { ExportMenu } from '../../components/ExportMenu.tsx';
+import { ImportDialog } from '../../components/import/ImportDialog.tsx';
 import { FilterBar } from '../../components/FilterBar.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { DATE_FORMAT } from '../../lib/time.ts';
@@ -56,6 +58,8 @@ function RoleTags({ m }: { m: TMeetingSummary }) {
 export function MeetingList({ values, update, clear, page, pageSize, isMobile }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [importing, setImporting] = useState(false);
   const scope: Scope = isScope(values.scope) ? values.scope : 'mine';
   const status = ZMeetingStatus.safeParse(values.status);
   const minutesStatus = ZMinutesStatus.safeParse(values.minutesStatus);
@@ -136,13 +140,28 @@ export function MeetingList({ values, update, clear, page, pageSize, isMobile }:
         onChange={(key) => clear({ view: 'list', scope: key === 'mine' ? undefined : key })}
         items={MEETING_SCOPES.map((s) => ({ key: s, label: t(`meetings.home.scopes.${s}`) }))}
         tabBarExtraContent={
-          <ExportMenu
-            run={(format) => exportMeetings({ scope, q: query.q, status: query.status, minutesStatus: query.minutesStatus, from: query.from, to: query.to }, format, t('meetings.home.sheetTitle'))}
-            compact={isMobile}
-            testId="meeting-export"
-          />
+          <Space size={8}>
+            <Button icon={<ImportOutlined />} aria-label={t('io.import')} data-testid="meeting-import" onClick={() => setImporting(true)}>
+              {isMobile ? null : t('io.import')}
+            </Button>
+            <ExportMenu
+              run={(format) => exportMeetings({ scope, q: query.q, status: query.status, minutesStatus: query.minutesStatus, from: query.from, to: query.to }, format, t('meetings.home.sheetTitle'))}
+              compact={isMobile}
+              testId="meeting-export"
+            />
+          </Space>
         }
       />
+      {importing ? (
+        <ImportDialog
+          kind="meetings"
+          title={t('meetings.home.importTitle')}
+          templateName={t('meetings.home.importTemplate')}
+          intro={<Typography.Paragraph style={{ margin: 0 }}>{t('meetings.home.importIntro')}</Typography.Paragraph>}
+          onClose={() => setImporting(false)}
+          onCommitted={() => void queryClient.invalidateQueries({ queryKey: meetingKeys.all })}
+        />
+      ) : null}
       <FilterBar
         isMobile={isMobile}
         activeCount={[values.status, values.minutesStatus, values.from].filter(Boolean).length}
