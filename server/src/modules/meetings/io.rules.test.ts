@@ -43,5 +43,7 @@ describe('会议通知表 cells (SPEC §3 template), as the export writes them a
     expect(long.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['agenda', 'agendaOverLimit']]);
     const many = ZMeetingSheetRow.safeParse({ ...row, agenda: Array.from({ length: 6 }, (_, i) => `议题${i + 1}（10分钟）`).join('\n') });
     expect(many.error?.issues.map((i) => i.message)).toEqual(['agendaOverLimit']);
+    const phone = ZMeetingSheetRow.safeParse({ ...row, agenda: '回顾（10分钟）', contact: `王五/${'8'.repeat(65)}` });
+    expect(phone.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['contact', 'longPhone']]);
   });
 });

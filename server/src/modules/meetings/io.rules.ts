@@ -70,6 +70,7 @@ const TEXTS = {
   },
   noPlace: { 'zh-CN': '没有名为“{value}”的会议室；线上会议请写会议号或 https 链接', 'en-US': 'No room named "{value}"; for an online meeting write its number or an https link' },
   roomTaken: { 'zh-CN': '{room} 此时段已被“{title}”预订', 'en-US': '{room} is booked by "{title}" at this time' },
+  longPhone: { 'zh-CN': '联系方式不能超过 64 个字符', 'en-US': 'the contact details must be at most 64 characters' },
   invalid: { 'zh-CN': '此项不符合会议规则：{value}', 'en-US': 'not allowed for a meeting: {value}' },
 } satisfies Record<string, Record<TLocale, string>>;
 
@@ -123,7 +124,11 @@ export const ZMeetingSheetRow = z
         else return items as NonNullable<(typeof items)[number]>[];
         return z.NEVER;
       }),
-    contact: z.string().transform((text) => parseContact(text)),
-  })
-  .refine((row) => row.contact.phone === null || row.contact.phone.length <= 64, { path: ['contact'], message: 'too long' });
+    contact: z.string().transform((text, ctx) => {
+      const contact = parseContact(text);
+      if ((contact.phone?.length ?? 0) <= 64) return contact;
+      issue(ctx, 'longPhone');
+      return z.NEVER;
+    }),
+  });
 export type TMeetingSheetRow = z.output<typeof ZMeetingSheetRow>;
