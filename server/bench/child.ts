@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
@@ -16,11 +17,12 @@ import { runLoop } from './measure.ts';
  * measures. `serve`: the real server (buildApp + listen on a free loopback port; no background
  * job workers, so cron noise stays out of the figures), prints `{"port":…}`. `raw <file>`: replays
  * each request's captured statements through the bare driver — a pg.Pool of N clients (one client
- * per iteration; a statement the app prepares under a name is prepared under it here too) or the PGlite instance (one connection: PGlite serialises the N workers) — and
- * prints one JSON line of figures per request.
+ * per iteration; a statement the app prepares under a name is prepared under it here too) or the
+ * PGlite instance (one connection: PGlite serialises the N workers). It prints `{"ready":true}`,
+ * then answers each line `{"key":…,"seconds":…}` on stdin with one line `{"key":…,"figures":…}`,
+ * so the parent can measure each request's raw side right after its endpoint, and ends with stdin.
  *
- * Environment: BENCH_DATABASE_URL (PostgreSQL) or BENCH_DATA_DIR (PGlite); BENCH_SECONDS,
- * BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS.
+ * Environment: BENCH_DATABASE_URL (PostgreSQL) or BENCH_DATA_DIR (PGlite); BENCH_CONNECTIONS.
  */
 
 export interface Captured {
@@ -31,8 +33,6 @@ export interface Captured {
 const mode = process.argv[2];
 const url = process.env.BENCH_DATABASE_URL;
 const dataDir = process.env.BENCH_DATA_DIR ?? '';
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
 
 async function serve() {
@@ -87,10 +87,13 @@ async function raw(file: string) {
     };
     close = () => pglite.close();
   }
-  for (const request of requests) await runLoop(() => run(request.statements), warmup, connections);
-  for (const request of requests) {
-    const figures = await runLoop(() => run(request.statements), seconds, connections);
-    process.stdout.write(`${JSON.stringify({ key: request.key, figures })}\n`);
+  const byKey = new Map(requests.map((r) => [r.key, r.statements]));
+  process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
+  for await (const line of readline.createInterface({ input: process.stdin })) {
+    const { key, seconds } = JSON.parse(line) as { key: string; seconds: number };
+    const statements = byKey.get(key)!;
+    const figures = await runLoop(() => run(statements), seconds, connections);
+    process.stdout.write(`${JSON.stringify({ key, figures })}\n`);
   }
   await close();
 }

@@ -11,11 +11,13 @@
  * 2. Captures the SQL of each request: the app in-process, the driver's query method wrapped
  *    during one request after two warm-ups (capture.ts) — exactly the statements and parameters.
  * 3. Endpoint: a real server in a child process (child.ts serve), logged in (session cookie),
- *    loaded by autocannon at BENCH_CONNECTIONS (8) connections for BENCH_SECONDS (10) after
- *    BENCH_WARMUP_SECONDS (2).
+ *    loaded by wrk (else autocannon) at BENCH_CONNECTIONS (8) connections for BENCH_SECONDS (6).
  * 4. Raw: the captured statements replayed through bare `pg` (a pool of 8 clients, one per
- *    iteration) or the PGlite instance (single connection: the 8 workers queue on it), same
- *    duration, in a child process too (child.ts raw).
+ *    iteration) or the PGlite instance (single connection: the 8 workers queue on it), in a second
+ *    child (child.ts raw) that stays up beside the server, for the same time, right after that
+ *    request's endpoint run: both sides of a request are measured under the same machine state.
+ *    Everything warms up first (BENCH_WARMUP_SECONDS, 2); then BENCH_ROUNDS (3) rounds of every
+ *    request, and the report takes the median round by ratio and prints every round's ratio.
  * 5. Prints req/s, p50 and p95 for both sides, the ratio, and PASS/FAIL: endpoint req/s ≥ 70 % of
  *    raw; p95 < 20 ms on PostgreSQL, < 50 ms on PGlite. BENCH_EXPLAIN=1 also prints EXPLAIN
  *    ANALYZE of every captured statement; BENCH_KEEP=1 keeps the database / data dir, and BENCH_REUSE=1 measures a kept PostgreSQL database again
@@ -49,7 +51,8 @@ import { BENCH_PASSWORD, type BenchWorld, analyze, benchWorld, seedBench } from 
 
 const env = process.env;
 const DRIVERS = env.BENCH_DRIVER === 'pg' ? ['pg'] : env.BENCH_DRIVER === 'pglite' ? ['pglite'] : ['pg', 'pglite'];
-const SECONDS = Number(env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(env.BENCH_SECONDS ?? 6);
+const ROUNDS = Number(env.BENCH_ROUNDS ?? 3);
 const WARMUP = Number(env.BENCH_WARMUP_SECONDS ?? 2);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 8);
 const TARGET_RATIO = 0.7;
@@ -72,31 +75,47 @@ function requestsOf(world: BenchWorld): BenchRequest[] {
   ].filter((r) => !only || only.includes(r.key));
 }
 
-/** A server/raw child: resolves with its stdout lines as they come; `stop()` ends it. */
+/** A server/raw child: its stdout lines as they come, `send` writes a line to its stdin; `stop()` ends it. */
 function child(args: string[], childEnv: Record<string, string>) {
   // BENCH_PROFILE=<dir>: the server child writes a V8 CPU profile there (open it in Chrome DevTools).
   const profile = args[0] === 'serve' && env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_PROFILE}`] : [];
   const proc = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(here, 'child.ts'), ...args], {
     env: { ...env, ...childEnv },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = readline.createInterface({ input: proc.stdout });
+  // Lines not yet asked for wait in `unread`; askers not yet answered wait in `waiting`.
+  const unread: string[] = [];
+  const waiting: ((line: string) => void)[] = [];
+  lines.on('line', (line) => {
+    const asker = waiting.shift();
+    if (asker) asker(line);
+    else unread.push(line);
+  });
   const exited = new Promise<number>((resolve) => proc.once('exit', (code) => resolve(code ?? 0)));
+  // The next line the child prints (children answer one request at a time).
+  const next = () =>
+    new Promise<string>((resolve, reject) => {
+      const line = unread.shift();
+      if (line !== undefined) return resolve(line);
+      waiting.push(resolve);
+      void exited.then((code) => reject(new Error(`${args[0]} child ended (exit ${code}) before answering`)));
+    });
   return {
-    lines,
+    next,
+    ask: (message: unknown) => {
+      const answer = next();
+      proc.stdin.write(`${JSON.stringify(message)}\n`);
+      return answer;
+    },
     exited,
     stop: async () => {
+      proc.stdin.end();
       proc.kill('SIGTERM');
       await exited;
     },
   };
 }
-
-const firstLine = (lines: readline.Interface) =>
-  new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve);
-    lines.once('close', () => reject(new Error('child ended before answering')));
-  });
 
 interface Target {
   driver: 'pg' | 'pglite';
@@ -225,11 +244,27 @@ async function explain(database: Database, statements: Captured['statements']) {
   }
 }
 
-async function measureEndpoints(target: Target, world: BenchWorld): Promise<Map<string, Figures>> {
+interface Measured {
+  /** Per request, one pair of figures per round: the endpoint, then its raw SQL right after. */
+  rounds: Map<string, { endpoint: Figures; raw: Figures }[]>;
+  floor: Figures;
+}
+
+/**
+ * Both sides of each request back to back, in ROUNDS rounds: the server and the raw replay run as
+ * two children side by side (the idle one costs nothing), so a request's endpoint and raw figures
+ * are taken a few seconds apart, under the same machine state. This machine's figures move ±25 %
+ * from one minute to the next; the report takes the median round.
+ */
+async function measure(target: Target, world: BenchWorld, captured: Captured[]): Promise<Measured> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'opsdesk-bench-sql-')), 'statements.json');
+  fs.writeFileSync(file, JSON.stringify(captured));
   const server = child(['serve'], target.childEnv);
-  const out = new Map<string, Figures>();
+  const raw = child(['raw', file], { ...target.childEnv, BENCH_CONNECTIONS: String(CONNECTIONS) });
+  const rounds = new Map<string, { endpoint: Figures; raw: Figures }[]>();
   try {
-    const { port } = JSON.parse(await firstLine(server.lines)) as { port: number };
+    const { port } = JSON.parse(await server.next()) as { port: number };
+    await raw.next(); // {"ready":true}
     const base = `http://127.0.0.1:${port}`;
     const cookies = new Map<string, string>();
     // The floor (below) is asked as the head, who is logged in even when BENCH_ONLY leaves out the head's requests.
@@ -250,47 +285,48 @@ async function measureEndpoints(target: Target, world: BenchWorld): Promise<Map<
       );
     }
     const load = (request: BenchRequest, seconds: number) => runHttp({ url: base + request.url, cookie: cookies.get(request.user)!, seconds, connections: CONNECTIONS });
-    // Every request warms up before any is measured: the first one measured must not pay for the
-    // server's lazily compiled code.
-    for (const request of requestsOf(world)) await load(request, WARMUP);
-    for (const request of requestsOf(world)) out.set(request.key, await load(request, SECONDS));
+    const replay = async (key: string, seconds: number) => (JSON.parse(await raw.ask({ key, seconds })) as { figures: Figures }).figures;
+    // Every request warms up on both sides before any is measured: the first one measured must not
+    // pay for lazily compiled code or cold caches.
+    for (const request of requestsOf(world)) {
+      await load(request, WARMUP);
+      await replay(request.key, WARMUP);
+    }
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const request of requestsOf(world)) {
+        const endpoint = await load(request, SECONDS);
+        rounds.set(request.key, [...(rounds.get(request.key) ?? []), { endpoint, raw: await replay(request.key, SECONDS) }]);
+      }
+    }
     // The floor: a logged-in request that sends no SQL (the session, from the server's cache) —
     // what the server alone costs per request, against which the ratios can be read.
     await load(floor, WARMUP);
-    out.set(FLOOR, await load(floor, SECONDS));
+    return { rounds, floor: await load(floor, SECONDS) };
   } finally {
-    await server.stop();
+    await Promise.all([server.stop(), raw.stop()]);
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }
-  return out;
 }
 
-async function measureRaw(target: Target, captured: Captured[]): Promise<Map<string, Figures>> {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'opsdesk-bench-sql-')), 'statements.json');
-  fs.writeFileSync(file, JSON.stringify(captured));
-  const raw = child(['raw', file], { ...target.childEnv, BENCH_SECONDS: String(SECONDS), BENCH_WARMUP_SECONDS: String(WARMUP), BENCH_CONNECTIONS: String(CONNECTIONS) });
-  const out = new Map<string, Figures>();
-  raw.lines.on('line', (line) => {
-    const { key, figures } = JSON.parse(line) as { key: string; figures: Figures };
-    out.set(key, figures);
-  });
-  const code = await raw.exited;
-  fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  if (code !== 0) throw new Error(`raw replay exited with ${code}`);
-  return out;
+/** The round whose value is the median (the lower middle of an even count). */
+function medianOf<T>(items: T[], value: (item: T) => number): T {
+  return [...items].sort((x, y) => value(x) - value(y))[Math.floor((items.length - 1) / 2)]!;
 }
 
 const ms = (v: number) => `${v.toFixed(1)} ms`.padStart(9);
 const rps = (v: number) => `${v.toFixed(0)}/s`.padStart(7);
 
-function report(target: Target, world: BenchWorld, endpoint: Map<string, Figures>, raw: Map<string, Figures>): boolean {
+function report(target: Target, world: BenchWorld, measured: Measured): boolean {
   const limit = TARGET_P95[target.driver];
-  log(`\n== ${target.driver === 'pg' ? 'PostgreSQL' : 'PGlite'} · ${target.tasks.toLocaleString('en')} tasks · ${CONNECTIONS} connections · ${SECONDS} s each`);
+  log(`\n== ${target.driver === 'pg' ? 'PostgreSQL' : 'PGlite'} · ${target.tasks.toLocaleString('en')} tasks · ${CONNECTIONS} connections · ${SECONDS} s each side · median of ${ROUNDS} rounds`);
   log(`   ${'request'.padEnd(38)} ${'endpoint req/s   p50       p95'.padEnd(34)} ${'raw SQL req/s   p50       p95'.padEnd(33)} ratio  verdict`);
   let pass = true;
   for (const request of requestsOf(world)) {
-    const e = endpoint.get(request.key)!;
-    const r = raw.get(request.key)!;
+    const rounds = measured.rounds.get(request.key)!;
+    // The median round by ratio (each round's two sides were measured back to back).
+    const { endpoint: e, raw: r } = medianOf(rounds, (x) => x.endpoint.perSecond / x.raw.perSecond);
     const ratio = e.perSecond / r.perSecond;
+    const spread = rounds.map((x) => `${((100 * x.endpoint.perSecond) / x.raw.perSecond).toFixed(0)}`).join('/');
     const ok = ratio >= TARGET_RATIO && e.p95 < limit && e.errors === 0 && r.errors === 0 && e.requests > 0;
     pass &&= ok;
     const why = [
@@ -300,10 +336,10 @@ function report(target: Target, world: BenchWorld, endpoint: Map<string, Figures
       e.errors || r.errors ? `errors ${e.errors}/${r.errors}${r.firstError ? ` (${r.firstError})` : ''}` : '',
     ].filter(Boolean);
     log(
-      `   ${request.title.padEnd(38)} ${rps(e.perSecond)} ${ms(e.p50)} ${ms(e.p95)}      ${rps(r.perSecond)} ${ms(r.p50)} ${ms(r.p95)}   ${`${(ratio * 100).toFixed(0)} %`.padStart(5)}  ${ok ? 'PASS' : `FAIL (${why.join(', ')})`}`,
+      `   ${request.title.padEnd(38)} ${rps(e.perSecond)} ${ms(e.p50)} ${ms(e.p95)}      ${rps(r.perSecond)} ${ms(r.p50)} ${ms(r.p95)}   ${`${(ratio * 100).toFixed(0)} %`.padStart(5)}  ${ok ? 'PASS' : `FAIL (${why.join(', ')})`}  [rounds: ${spread} %]`,
     );
   }
-  const floor = endpoint.get(FLOOR)!;
+  const floor = measured.floor;
   log(`   floor: a logged-in request without SQL (/api/auth/session) ${rps(floor.perSecond)} ${ms(floor.p50)} ${ms(floor.p95)}${floor.errors ? `  errors ${floor.errors}` : ''}`);
   log(`   targets: endpoint ≥ ${TARGET_RATIO * 100} % of raw SQL req/s; endpoint p95 < ${limit} ms (load generator: ${LOAD_GENERATOR})`);
   return pass;
@@ -328,9 +364,7 @@ if (DRIVERS.length > 1) {
   let pass = false;
   try {
     const { world, captured } = await prepare(target);
-    const endpoint = await measureEndpoints(target, world);
-    const raw = await measureRaw(target, captured);
-    pass = report(target, world, endpoint, raw);
+    pass = report(target, world, await measure(target, world, captured));
   } finally {
     await target.drop();
   }
