@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ARCHIVE_STATUS_LABELS, DOCUMENT_REGISTER_HEADERS, PAPER_LOCATION_PATTERN, SECRECY_LABELS, type TArchiveStatus, type TLocale, type TSecrecy } from '@opsdesk/contract';
 import { isValidDate } from '../../platform/calendar/dates.ts';
+import { sheetTexts } from '../../platform/import/messages.ts';
 import { type LoanRecord, parseLoanRecords } from './rules.ts';
 
 const [NUMBER, NAME, CATEGORY, VERSION, SECRECY, CREATOR, CREATED_ON, LOCATION, LOANS, STATUS] = DOCUMENT_REGISTER_HEADERS;
@@ -46,8 +47,8 @@ const TEXTS = {
 } satisfies Record<string, Record<TLocale, string>>;
 
 export type IoText = keyof typeof TEXTS;
-export const ioText = (key: IoText, locale: TLocale, params: Record<string, string> = {}) => TEXTS[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
-const both = (key: IoText, params: Record<string, string> = {}) => ({ 'zh-CN': ioText(key, 'zh-CN', params), 'en-US': ioText(key, 'en-US', params) });
+const { text: ioText, both } = sheetTexts(TEXTS);
+export { ioText };
 
 const byLabel = <T extends string>(labels: Record<T, Record<TLocale, string>>) =>
   new Map(Object.entries<Record<TLocale, string>>(labels).flatMap(([k, l]) => [[l['zh-CN'], k as T] as const, [l['en-US'].toLowerCase(), k as T] as const, [k, k as T] as const]));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type TLocale, ZAgendaItemInput, ZMaterialInput, ZMeetingInput } from '@opsdesk/contract';
 import { parseSheetDate } from '../../platform/import/cells.ts';
+import { sheetTexts } from '../../platform/import/messages.ts';
 import { NOTICE_LABELS } from './export.service.ts';
 
 /**
@@ -76,10 +77,8 @@ const TEXTS = {
 
 export type MeetingIoText = keyof typeof TEXTS;
 
-export function meetingIoText(key: MeetingIoText, locale: TLocale, params: Record<string, string> = {}): string {
-  return TEXTS[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
-}
-const both = (key: MeetingIoText) => ({ 'zh-CN': meetingIoText(key, 'zh-CN'), 'en-US': meetingIoText(key, 'en-US') });
+const { text: meetingIoText, both } = sheetTexts(TEXTS);
+export { meetingIoText };
 const issue = (ctx: z.RefinementCtx, key: MeetingIoText) => ctx.addIssue({ code: 'custom', message: key, params: both(key) });
 
 const lines = (text: string) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type TLocale, type TRole, ZPersonInput, roleLabels } from '@opsdesk/contract';
+import { sheetTexts } from '../../platform/import/messages.ts';
 
 /** The people list as a sheet (人员名册): export and import share these headers. */
 export const PEOPLE_SHEET = [
@@ -59,13 +60,8 @@ const TEXTS = {
   },
 } satisfies Record<string, Record<TLocale, string>>;
 
-export function peopleText(key: keyof typeof TEXTS, locale: TLocale, params: Record<string, string> = {}): string {
-  return TEXTS[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
-}
-const bothTexts = (key: keyof typeof TEXTS, params: Record<string, string> = {}) => ({
-  'zh-CN': peopleText(key, 'zh-CN', params),
-  'en-US': peopleText(key, 'en-US', params),
-});
+const { text: peopleText, both: bothTexts } = sheetTexts(TEXTS);
+export { peopleText };
 
 /**
  * One sheet row (field → cell text) → a person, with the same rules as the form (ZPersonInput).

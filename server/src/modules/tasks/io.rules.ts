@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type TLocale, type TTaskStatus, type TTaskWorkflowStatus, ZCreateTaskInput } from '@opsdesk/contract';
 import { parseSheetDate } from '../../platform/import/cells.ts';
+import { sheetTexts } from '../../platform/import/messages.ts';
 import { parseTaskNumber } from '../../platform/numbering/rules.ts';
 
 /**
@@ -90,10 +91,8 @@ const TEXTS = {
   },
 } satisfies Record<string, Record<TLocale, string>>;
 
-export function taskIoText(key: keyof typeof TEXTS, locale: TLocale, params: Record<string, string> = {}): string {
-  return TEXTS[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
-}
-const both = (key: keyof typeof TEXTS) => ({ 'zh-CN': taskIoText(key, 'zh-CN'), 'en-US': taskIoText(key, 'en-US') });
+const { text: taskIoText, both } = sheetTexts(TEXTS);
+export { taskIoText };
 
 const sheetDate = z.string().transform((text, ctx) => {
   const date = parseSheetDate(text);

@@ -23,6 +23,16 @@ export function importText(key: keyof typeof TEXTS, locale: TLocale, params: Rec
   return interpolate(TEXTS[key][locale], params);
 }
 
+/**
+ * A module's sheet texts in both languages: `text(key, locale, params)` in words, and `both(key)`
+ * as a custom zod issue's params, which issueText below reads in the file's language.
+ */
+export function sheetTexts<Key extends string>(texts: Record<Key, Texts>) {
+  const text = (key: Key, locale: TLocale, params: Record<string, string | number> = {}) => interpolate(texts[key][locale], params);
+  const both = (key: Key, params: Record<string, string | number> = {}) => ({ 'zh-CN': text(key, 'zh-CN', params), 'en-US': text(key, 'en-US', params) });
+  return { text, both };
+}
+
 /** "邮箱：邮箱格式不正确": the column as written in the file, then what is wrong, like form errors. */
 export const cellMessage = (column: string, text: string, locale: TLocale) => (locale === 'zh-CN' ? `${column}：${text}` : `${column}: ${text}`);
 
