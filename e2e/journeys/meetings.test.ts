@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { Locator, Page } from 'playwright-core';
 import { shot } from '../support/browser.ts';
 import { startClockJourney, type ClockJourney } from '../support/clock-journey.ts';
-import { label, pickInSelect, waitForApi } from '../support/ui.ts';
+import { confirmAndWait, label, pickInSelect, waitForApi } from '../support/ui.ts';
 
 const JOURNEY = 'meetings';
 // Monday 2026-11-30 09:00 in Shanghai: the meeting is on Thursday 12-03, 14:00–16:00, three working days ahead.
@@ -313,9 +313,7 @@ describe('meetings', () => {
   test('小王 distributes; each resolution is a task with live status, in its owner’s list (MTG-10)', async () => {
     await xiaowang.goto(`/meetings/${meetingId}?tab=minutes`);
     await xiaowang.getByRole('button', { name: /分发纪要/ }).first().click();
-    const distributed = waitForApi(xiaowang, 'POST', `/api/meetings/${meetingId}/minutes/distribute`);
-    await xiaowang.locator('.ant-modal-confirm').getByRole('button', { name: label('确定', 'OK') }).click();
-    expect((await distributed).status()).toBe(200);
+    expect((await confirmAndWait(xiaowang, 'POST', `/api/meetings/${meetingId}/minutes/distribute`)).status()).toBe(200);
     await xiaowang.getByRole('tab', { name: '决议跟踪' }).click();
     await expect.poll(() => xiaowang.getByTestId('resolution-task-link').filter({ visible: true }).count()).toBe(3);
     await shot(xiaowang, JOURNEY, '16-resolutions-as-tasks');
