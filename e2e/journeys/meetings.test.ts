@@ -36,7 +36,6 @@ async function typeInto(input: Locator, value: string) {
   await input.press('Enter');
 }
 
-
 beforeAll(async () => {
   j = await startClockJourney({ start: START, timeout: 45_000 });
 });
