@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -9,6 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { repoRoot } from '../config.ts';
+import { type EmbeddedPg, RemotePGlite } from './pglite-remote.ts';
 import * as schema from './schema.ts';
 
 /**
@@ -30,7 +31,8 @@ export interface Database {
   /** Runs SQL text as-is (several statements allowed): triggers, admin tools. */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
-  pglite?: PGlite;
+  /** The embedded database, on its own thread (pglite-remote.ts). */
+  pglite?: EmbeddedPg;
   pool?: pg.Pool;
 }
 
@@ -64,12 +66,11 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
       close: () => pool.end(),
     };
   }
-  const parsers = Object.fromEntries(DATE_OIDS.map((oid) => [oid, (v: string) => v]));
-  const pglite = config.pgliteTemplate
-    ? new PGlite({ loadDataDir: config.pgliteTemplate, parsers, extensions: PGLITE_EXTENSIONS })
-    : new PGlite({ dataDir: config.dataDir, parsers, extensions: PGLITE_EXTENSIONS });
-  await pglite.waitReady;
-  const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
+  const pglite = await RemotePGlite.open({
+    ...(config.pgliteTemplate ? { loadDataDir: config.pgliteTemplate } : { dataDir: config.dataDir }),
+    textOids: DATE_OIDS,
+  });
+  const db = drizzlePglite({ client: pglite as unknown as PGlite, schema }) as unknown as Db;
   return {
     db,
     driver: 'pglite',
@@ -83,7 +84,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
 
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.pglite) {
-    await migratePglite(drizzlePglite({ client: database.pglite }), { migrationsFolder });
+    await migratePglite(drizzlePglite({ client: database.pglite as unknown as PGlite }), { migrationsFolder });
   } else if (database.pool) {
     await migratePg(drizzlePg({ client: database.pool }), { migrationsFolder });
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
+import { type EmbeddedPg, RemotePGlite } from './pglite-remote.ts';
 import { Column, SQL, Subquery, fillPlaceholders, getTableName, is } from 'drizzle-orm';
 
 // Kept selects as prepared statements on both drivers, with rows mapped by a compiled mapper
@@ -23,7 +24,7 @@ interface DrizzlePrepared {
  */
 export const keptObserver: { onRun?: (statement: { name: string; text: string; values: unknown[] }) => void } = {};
 /** The names each PGlite instance has prepared (one connection: PREPARE lasts as long as it). */
-const preparedOn = new WeakMap<PGlite, Map<string, Promise<void>>>();
+const preparedOn = new WeakMap<EmbeddedPg, Map<string, Promise<void>>>();
 
 /**
  * A kept select, prepared under a name made from its text: on PostgreSQL each connection parses it
@@ -41,7 +42,7 @@ export function prepareKept<P>(builder: { toSQL(): { sql: string }; prepare(name
   const map = compileRowMapper(prepared.fields, prepared.joinsNotNullableMap);
   prepared.customResultMapper = (rows) => rows.map(map);
   const { client } = prepared;
-  if (client instanceof PGlite) prepared.execute = executeOnPGlite(client, name, prepared, map);
+  if (client instanceof RemotePGlite || client instanceof PGlite) prepared.execute = executeOnPGlite(client, name, prepared, map);
   return prepared;
 }
 
@@ -52,7 +53,7 @@ export function prepareKept<P>(builder: { toSQL(): { sql: string }; prepare(name
  * literals: EXECUTE cannot take bound parameters. Not inside a transaction: Drizzle's client there
  * is the transaction, not the instance, and takes the usual way.
  */
-function executeOnPGlite(client: PGlite, name: string, prepared: DrizzlePrepared, map: (row: unknown[]) => Record<string, unknown>) {
+function executeOnPGlite(client: EmbeddedPg, name: string, prepared: DrizzlePrepared, map: (row: unknown[]) => Record<string, unknown>) {
   return async (values: Record<string, unknown> = {}) => {
     let names = preparedOn.get(client);
     if (!names) preparedOn.set(client, (names = new Map()));

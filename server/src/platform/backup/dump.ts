@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { EmbeddedPg } from '../../db/pglite-remote.ts';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -59,7 +59,7 @@ export async function dumpDatabase(database: Database, dir: string, exclude: Rea
  * PGlite: while our transaction holds PGlite's one connection nothing else can run, so the
  * counts and the copy of the data dir describe the same state (crash-consistent: the WAL is in it).
  */
-async function dumpPglite(pglite: PGlite, file: string, exclude: ReadonlySet<string>): Promise<Record<string, number>> {
+async function dumpPglite(pglite: EmbeddedPg, file: string, exclude: ReadonlySet<string>): Promise<Record<string, number>> {
   const hostDir = pglite.dataDir && !pglite.dataDir.startsWith('memory://') ? path.resolve(pglite.dataDir.replace(/^file:\/\//, '')) : null;
   return pglite.transaction(async (tx) => {
     const counts = await countRows((sql) => tx.query(sql));

@@ -1,4 +1,4 @@
-import type { PGlite } from '@electric-sql/pglite';
+import type { EmbeddedPg } from '../../db/pglite-remote.ts';
 import type PgBoss from 'pg-boss';
 import type { Database, Tx } from '../../db/client.ts';
 
@@ -15,7 +15,7 @@ const WRAPPED = /^\s*BEGIN;([\s\S]*)COMMIT;\s*$/i;
  * still hold the connection: a bare `BEGIN …` left aborted would break every later app query.
  * Advisory locks and SKIP LOCKED work unchanged on the single connection.
  */
-export function pgliteBossDb(pglite: PGlite, isOpen: () => boolean): BossDb {
+export function pgliteBossDb(pglite: EmbeddedPg, isOpen: () => boolean): BossDb {
   return {
     async executeSql(text: string, values?: unknown[]) {
       // A worker's last poll can land after stop(); the database may be closing by then.
