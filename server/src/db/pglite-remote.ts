@@ -89,8 +89,11 @@ export class RemotePGlite implements EmbeddedPg {
       };
       this.#worker.on('error', fail);
       this.#worker.on('exit', (code) => {
+        const err = new Error(`the database thread stopped (exit code ${code})`);
+        // Not by close(): every later query fails, so say why where the operator looks.
+        if (!this.#closed) console.error(`OpsDesk: ${err.message}; restart the server`);
         this.#closed = true;
-        fail(new Error(`the database thread stopped (exit code ${code})`));
+        fail(err);
       });
     });
   }
