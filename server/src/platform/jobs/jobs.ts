@@ -56,6 +56,8 @@ export class Jobs {
   readonly #workers = new Map<string, string>();
   #boss: PgBoss | null = null;
   #open = false;
+  /** Handlers running and pg-boss statements out (on PGlite): stop() waits for them. */
+  #busy = 0;
 
   constructor(private readonly deps: { database: Database; config: Pick<Config, 'now' | 'timeZone'>; log: Logger }) {}
 
@@ -80,8 +82,11 @@ export class Jobs {
   async start({ background = false, pollingIntervalSeconds = 2 }: StartOptions = {}): Promise<void> {
     if (this.#boss) return;
     this.#open = true;
+    const connection = bossConnection(this.deps.database, () => this.#open);
+    const { db } = connection;
+    if (db) connection.db = { executeSql: (text, values) => this.#track(db.executeSql(text, values)) };
     const boss = new PgBoss({
-      ...bossConnection(this.deps.database, () => this.#open),
+      ...connection,
       schedule: background,
       supervise: background,
       migrate: true,
@@ -119,7 +124,17 @@ export class Jobs {
     this.#boss = null;
     this.#workers.clear();
     await boss.stop({ graceful: true, timeout: timeoutMs });
+    // pg-boss resolves stop() while a worker's fetch is still out (its check for running jobs misses
+    // it); the job fetched then runs, and is completed, after stop. The database must outlive that.
+    for (let waited = 0; this.#busy > 0 && waited < timeoutMs; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
     this.#open = false;
+  }
+
+  #track<T>(work: Promise<T>): Promise<T> {
+    this.#busy += 1;
+    return work.finally(() => {
+      this.#busy -= 1;
+    });
   }
 
   async send(name: string, data: JobData = {}, options: SendOptions = {}): Promise<string | null> {
@@ -184,7 +199,7 @@ export class Jobs {
     const entry = this.#handlers.get(name);
     if (!entry) throw new Error(`jobs: no handler for ${name}`);
     try {
-      return await entry.handler(data ?? {}, { now: this.deps.config.now(), jobId });
+      return await this.#track(entry.handler(data ?? {}, { now: this.deps.config.now(), jobId }));
     } catch (err) {
       this.deps.log.error({ err, job: name, jobId }, 'jobs: handler failed');
       throw err;
