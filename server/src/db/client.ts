@@ -15,7 +15,8 @@ import * as schema from './schema.ts';
 /**
  * The extensions the migrations create (btree_gin: the tasks' search index over visibility columns
  * and text pieces). PGlite loads an extension's code only when told, so every PGlite that opens
- * our data must be given them — or writing a task fails.
+ * our data must be given them — or writing a task fails. The app's own PGlite, on its worker thread,
+ * imports them there (pglite-worker.mjs: an extension is code, which cannot be posted): keep both lists alike.
  */
 export const PGLITE_EXTENSIONS = { btree_gin };
 
