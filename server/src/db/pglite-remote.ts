@@ -111,20 +111,25 @@ export class RemotePGlite implements EmbeddedPg {
     });
   }
 
-  query<T>(sql: string, params: unknown[] = [], options?: QueryOptions, tx?: number): Promise<Results<T>> {
-    return this.#call('query', { sql, params, tx, rowMode: options?.rowMode, parserOids: parserOids(options) });
+  query<T>(sql: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> {
+    return this.#statement('query', sql, params, options);
   }
 
-  exec(sql: string, options?: QueryOptions, tx?: number): Promise<Results[]> {
-    return this.#call('exec', { sql, tx, rowMode: options?.rowMode, parserOids: parserOids(options) });
+  exec(sql: string, options?: QueryOptions): Promise<Results[]> {
+    return this.#statement('exec', sql, [], options);
+  }
+
+  /** A statement on its own, or in the open transaction `tx` (the worker's id for it). */
+  #statement<R>(op: 'query' | 'exec', sql: string, params: unknown[], options: QueryOptions | undefined, tx?: number): Promise<R> {
+    return this.#call(op, { sql, params, tx, rowMode: options?.rowMode, parserOids: parserOids(options) });
   }
 
   /** Committed when `callback` resolves, rolled back when it throws (PGlite's own rule). */
   async transaction<T>(callback: (tx: EmbeddedTx) => Promise<T>): Promise<T> {
     const id = await this.#call<number>('begin');
     const tx: EmbeddedTx = {
-      query: (sql, params, options) => this.query(sql, params, options, id),
-      exec: (sql, options) => this.exec(sql, options, id),
+      query: (sql, params = [], options) => this.#statement('query', sql, params, options, id),
+      exec: (sql, options) => this.#statement('exec', sql, [], options, id),
     };
     let result: T;
     try {
