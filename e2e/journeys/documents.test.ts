@@ -40,7 +40,7 @@ beforeAll(async () => {
   j = await startClockJourney({ start: new Date(), browserClock: false, width: 1280 });
 });
 
-// A failed step leaves a picture of every open page (e2e/screenshots/documents/failed-*.png).
+// A failed step leaves a picture and a text record of every open page (e2e/screenshots/documents/failed-*).
 beforeEach(({ onTestFailed }) => onTestFailed(() => j.shootAll(JOURNEY)));
 
 afterAll(() => j?.close());

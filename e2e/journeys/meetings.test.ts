@@ -40,7 +40,7 @@ beforeAll(async () => {
   j = await startClockJourney({ start: START, timeout: 45_000 });
 });
 
-// A failed step leaves a picture of every open page (e2e/screenshots/meetings/failed-*.png).
+// A failed step leaves a picture and a text record of every open page (e2e/screenshots/meetings/failed-*).
 beforeEach(({ onTestFailed }) => onTestFailed(() => j.shootAll(JOURNEY)));
 
 afterAll(() => j?.close());

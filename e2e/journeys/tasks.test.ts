@@ -44,7 +44,7 @@ beforeAll(async () => {
   j = await startClockJourney({ start: START });
 });
 
-// A failing step leaves a picture of every open page behind (e2e/screenshots/tasks/failed-*).
+// A failing step leaves a picture and a text record of every open page (e2e/screenshots/tasks/failed-*).
 beforeEach(({ onTestFailed }) => onTestFailed(() => j.shootAll(JOURNEY)));
 
 afterAll(() => j?.close());

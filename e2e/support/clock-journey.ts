@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signIn } from './auth.ts';
-import { launchBrowser, shot } from './browser.ts';
+import { launchBrowser } from './browser.ts';
 import { startClockServer, type ClockServer } from './clock-server.ts';
+import { recordFailure, tracePage } from './page-trace.ts';
 
 const DEMO_PASSWORD = 'Demo2026';
 
@@ -14,7 +15,10 @@ export interface ClockJourney {
   openAs: (username: string, width?: number, height?: number) => Promise<Page>;
   /** The server's clock, and every open page's when the browsers follow it. */
   moveClock: (to: Date) => Promise<void>;
-  /** A picture of every open page (e2e/screenshots/<journey>/failed-N.png), for a failed step. */
+  /**
+   * For a failed step, a picture and a text record of every open page: the journey's Nth failure
+   * writes e2e/screenshots/<journey>/failed-N-<page>.png and .txt (CI prints the first failure's).
+   */
   shootAll: (journey: string) => Promise<void>;
   close: () => Promise<void>;
 }
@@ -38,6 +42,7 @@ export async function startClockJourney(options: {
   }
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
+  let failures = 0;
   return {
     server,
     pageErrors,
@@ -48,6 +53,7 @@ export async function startClockJourney(options: {
       contexts.push(context);
       const page = await context.newPage();
       page.on('pageerror', (err) => pageErrors.push(err.message));
+      tracePage(page);
       await page.goto('/login');
       await signIn(page, username, DEMO_PASSWORD);
       await page.waitForURL((url) => url.pathname === '/');
@@ -58,9 +64,10 @@ export async function startClockJourney(options: {
       if (browserClock) for (const context of contexts) await context.clock.setFixedTime(to);
     },
     shootAll: async (journey) => {
+      failures += 1;
       let i = 0;
       for (const context of contexts) {
-        for (const page of context.pages()) await shot(page, journey, `failed-${(i += 1)}`, { fullPage: false }).catch(() => undefined);
+        for (const page of context.pages()) await recordFailure(page, journey, `failed-${failures}-${(i += 1)}`).catch(() => undefined);
       }
     },
     close: async () => {
