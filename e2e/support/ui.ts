@@ -11,11 +11,14 @@ export function label(...names: string[]): RegExp {
   return new RegExp(`^(${variants.join('|')})$`);
 }
 
-/** The answer to the next request with this method and path (query string ignored). */
+/**
+ * The answer to the next request with this method and path (query string ignored). Registered
+ * before the action that sends it, so it outlasts the longest action timeout (45 s).
+ */
 export function waitForApi(page: Page, method: string, path: string): Promise<Response> {
   return page.waitForResponse(
     (res) => res.request().method() === method && new URL(res.url()).pathname === path,
-    { timeout: 30_000 },
+    { timeout: 60_000 },
   );
 }
 
