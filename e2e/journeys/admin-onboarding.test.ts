@@ -1,11 +1,12 @@
 // Issue acceptance: the first administrator sets up the organisation and onboards a colleague,
 // who then signs in for the first time (ALL-1, ALL-8).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { shot } from '../support/browser.ts';
 import { closeJourney, openJourney } from '../support/journey.ts';
 import type { RunningServer } from '../support/server.ts';
 import { label, waitForApi } from '../support/ui.ts';
+import { failureRecorder } from '../support/page-trace.ts';
 
 const JOURNEY = 'admin-onboarding';
 const ADMIN_INITIAL = 'Initial-Admin-2024';
@@ -16,6 +17,7 @@ const PERSON = { username: 'zhangwei', name: '张伟', title: '行政专员' };
 
 let server: RunningServer;
 let browser: Browser;
+const recordFailure = failureRecorder(JOURNEY, () => browser);
 let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
@@ -24,6 +26,9 @@ let personPassword = '';
 beforeAll(async () => {
   ({ server, browser, context, page } = await openJourney({ adminPassword: ADMIN_INITIAL, pageErrors }));
 });
+
+// A failed step leaves a picture and a text record of every open page (e2e/screenshots/admin-onboarding/failed-*).
+beforeEach(({ onTestFailed }) => onTestFailed(recordFailure));
 
 afterAll(() => closeJourney({ server, browser, context }));
 

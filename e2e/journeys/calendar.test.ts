@@ -1,13 +1,14 @@
 // Issue acceptance (Foundation II): the working calendar reads like a Chinese wall calendar
 // (ALL-6): 国庆节 days off marked 休, the make-up Saturday 10-10 marked 班; the administrator
 // sets and clears a company day off.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { firstAdminSignIn } from '../support/auth.ts';
 import { shot } from '../support/browser.ts';
 import { closeJourney, openJourney } from '../support/journey.ts';
 import type { RunningServer } from '../support/server.ts';
 import { label, waitForApi } from '../support/ui.ts';
+import { failureRecorder } from '../support/page-trace.ts';
 
 const JOURNEY = 'calendar';
 const ADMIN_INITIAL = 'Initial-Admin-2024';
@@ -15,6 +16,7 @@ const ADMIN_NEW = 'Admin2024secure';
 
 let server: RunningServer;
 let browser: Browser;
+const recordFailure = failureRecorder(JOURNEY, () => browser);
 let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
@@ -22,6 +24,9 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   ({ server, browser, context, page } = await openJourney({ adminPassword: ADMIN_INITIAL, pageErrors, viewport: { width: 1280, height: 900 } }));
 });
+
+// A failed step leaves a picture and a text record of every open page (e2e/screenshots/calendar/failed-*).
+beforeEach(({ onTestFailed }) => onTestFailed(recordFailure));
 
 afterAll(() => closeJourney({ server, browser, context }));
 

@@ -9,12 +9,14 @@ import type { TCalendarMonth, TLoan } from '@opsdesk/contract';
 import { demoPdf } from '../../server/src/demo/documents.ts';
 import { shot } from '../support/browser.ts';
 import { startClockJourney, type ClockJourney } from '../support/clock-journey.ts';
+import { failureRecorder } from '../support/page-trace.ts';
 import { label, pickInSelect, waitForApi } from '../support/ui.ts';
 
 const JOURNEY = 'documents';
 const TITLE = 'B公司年度框架合同';
 
 let j: ClockJourney;
+const recordFailure = failureRecorder(JOURNEY, () => j?.browser);
 const openAs = (username: string, width?: number, height?: number) => j.openAs(username, width, height);
 
 /** The company-zone date of the server's clock. */
@@ -41,7 +43,7 @@ beforeAll(async () => {
 });
 
 // A failed step leaves a picture and a text record of every open page (e2e/screenshots/documents/failed-*).
-beforeEach(({ onTestFailed }) => onTestFailed(() => j.shootAll(JOURNEY)));
+beforeEach(({ onTestFailed }) => onTestFailed(recordFailure));
 
 afterAll(() => j?.close());
 

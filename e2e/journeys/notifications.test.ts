@@ -3,18 +3,20 @@
 // for him (through the approvals test flow: no production module registers a flow yet); his bell
 // goes up without a reload, a click opens the approval, he approves, and 赵六 (档案管理员) finds it
 // waiting in 审批中心 — where 驳回 without a reason is refused under the field.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiAs, firstAdminSignIn, signIn } from '../support/auth.ts';
 import { launchBrowser, shot } from '../support/browser.ts';
 import { label, waitForApi } from '../support/ui.ts';
 import { startWorkflowServer, type WorkflowServer } from '../support/workflow-server.ts';
+import { failureRecorder, tracePage } from '../support/page-trace.ts';
 
 const JOURNEY = 'notifications';
 const DEMO = 'Demo2026';
 
 let server: WorkflowServer;
 let browser: Browser;
+const recordFailure = failureRecorder(JOURNEY, () => browser);
 const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
@@ -24,6 +26,7 @@ async function openAs(username: string, width = 1280, height = 900): Promise<Pag
   contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(err.message));
+  tracePage(page);
   await page.goto('/login');
   await signIn(page, username, DEMO);
   await page.waitForURL((url) => url.pathname === '/');
@@ -37,6 +40,9 @@ beforeAll(async () => {
   server = await startWorkflowServer('Initial-Admin-2024');
   browser = await launchBrowser();
 });
+
+// A failed step leaves a picture and a text record of every open page (e2e/screenshots/notifications/failed-*).
+beforeEach(({ onTestFailed }) => onTestFailed(recordFailure));
 
 afterAll(async () => {
   for (const c of contexts) await c.close();
@@ -138,6 +144,7 @@ describe('notifications and approvals', () => {
     contexts.push(context);
     const admin = await context.newPage();
     admin.on('pageerror', (err) => pageErrors.push(err.message));
+    tracePage(admin);
     await firstAdminSignIn(admin, 'Initial-Admin-2024', 'Admin2024secure');
     await admin.getByRole('menuitem', { name: '消息推送' }).click();
     await admin.waitForURL('**/admin/delivery');

@@ -3,13 +3,14 @@
 // roster is exported and printed with the list's filters (ALL-1, ALL-5; SPEC "every module").
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiAs, firstAdminSignIn } from '../support/auth.ts';
 import { screenshotDir, shot } from '../support/browser.ts';
 import { closeJourney, openJourney } from '../support/journey.ts';
 import type { RunningServer } from '../support/server.ts';
 import { label, waitForApi } from '../support/ui.ts';
+import { failureRecorder } from '../support/page-trace.ts';
 
 const JOURNEY = 'people-import';
 const ADMIN_INITIAL = 'Initial-Admin-2024';
@@ -26,6 +27,7 @@ const csv = (rows: string[]) => Buffer.from(`\uFEFF${[HEADER, ...rows].join('\r\
 
 let server: RunningServer;
 let browser: Browser;
+const recordFailure = failureRecorder(JOURNEY, () => browser);
 let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
@@ -33,6 +35,9 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   ({ server, browser, context, page } = await openJourney({ adminPassword: ADMIN_INITIAL, pageErrors, acceptDownloads: true }));
 });
+
+// A failed step leaves a picture and a text record of every open page (e2e/screenshots/people-import/failed-*).
+beforeEach(({ onTestFailed }) => onTestFailed(recordFailure));
 
 afterAll(() => closeJourney({ server, browser, context }));
 

@@ -2,24 +2,20 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signIn } from './auth.ts';
 import { launchBrowser } from './browser.ts';
 import { startClockServer, type ClockServer } from './clock-server.ts';
-import { recordFailure, tracePage } from './page-trace.ts';
+import { tracePage } from './page-trace.ts';
 
 const DEMO_PASSWORD = 'Demo2026';
 
 /** Several demo people, each in a browser context of their own, on one server whose clock the journey moves. */
 export interface ClockJourney {
   server: ClockServer;
+  browser: Browser;
   /** Uncaught errors of every page; a journey's last step expects none. */
   pageErrors: string[];
   /** A signed-in page (on the workbench) for a demo account. */
   openAs: (username: string, width?: number, height?: number) => Promise<Page>;
   /** The server's clock, and every open page's when the browsers follow it. */
   moveClock: (to: Date) => Promise<void>;
-  /**
-   * For a failed step, a picture and a text record of every open page: the journey's Nth failure
-   * writes e2e/screenshots/<journey>/failed-N-<page>.png and .txt (CI prints the first failure's).
-   */
-  shootAll: (journey: string) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -42,9 +38,9 @@ export async function startClockJourney(options: {
   }
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
-  let failures = 0;
   return {
     server,
+    browser,
     pageErrors,
     openAs: async (username, width = defaultWidth, height = 900) => {
       const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width, height }, locale: 'zh-CN' });
@@ -62,13 +58,6 @@ export async function startClockJourney(options: {
     moveClock: async (to) => {
       server.setNow(to);
       if (browserClock) for (const context of contexts) await context.clock.setFixedTime(to);
-    },
-    shootAll: async (journey) => {
-      failures += 1;
-      let i = 0;
-      for (const context of contexts) {
-        for (const page of context.pages()) await recordFailure(page, journey, `failed-${failures}-${(i += 1)}`).catch(() => undefined);
-      }
     },
     close: async () => {
       for (const context of contexts) await context.close();

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
+import { tracePage } from './page-trace.ts';
 import { type RunningServer, startServer } from './server.ts';
 
 export interface Journey {
@@ -27,6 +28,7 @@ export async function openJourney(options: {
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   page.on('pageerror', (err) => options.pageErrors.push(err.message));
+  tracePage(page);
   return { server, browser, context, page };
 }
 

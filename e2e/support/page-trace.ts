@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page, Request } from 'playwright-core';
+import type { Browser, Locator, Page, Request } from 'playwright-core';
 import { screenshotDir } from './browser.ts';
 
 const KEEP = 25;
@@ -71,10 +71,23 @@ async function describePage(page: Page): Promise<string> {
   ].join('\n');
 }
 
-/** A failed step's record of one page: e2e/screenshots/<journey>/<name>.png and <name>.txt (printed by CI). */
-export async function recordFailure(page: Page, journey: string, name: string): Promise<void> {
+/** One page's record: e2e/screenshots/<journey>/<name>.png and <name>.txt. */
+async function recordPage(page: Page, journey: string, name: string): Promise<void> {
   const dir = path.join(screenshotDir, journey);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, `${name}.txt`), await describePage(page));
   await page.screenshot({ path: path.join(dir, `${name}.png`), animations: 'disabled' });
+}
+
+/**
+ * For `onTestFailed`: the journey's Nth failed step writes failed-N-<page>.png and .txt for every
+ * page open in the browser (CI prints the first failure's text, .ci/run).
+ */
+export function failureRecorder(journey: string, browser: () => Browser | undefined): () => Promise<void> {
+  let failures = 0;
+  return async () => {
+    failures += 1;
+    const pages = browser()?.contexts().flatMap((context) => context.pages()) ?? [];
+    for (const [i, page] of pages.entries()) await recordPage(page, journey, `failed-${failures}-${i + 1}`).catch(() => undefined);
+  };
 }
