@@ -118,15 +118,20 @@ export function WeeklySections({ query, totals, section, onSection, owner, onCle
             </Tag>
           ) : null
         }
-        items={(['done', 'inProgress', 'overdue', 'atRisk'] as const).map((key) => ({
-          key,
-          label: (
-            <Flex gap={6} align="center">
-              {t(`tasks.weekly.${key}`)}
-              <Badge count={(owner ?? totals)[key]} showZero overflowCount={9999} color={key === 'overdue' ? STATUS_COLOR.overdue : key === 'atRisk' ? AT_RISK_COLOR : '#bfbfbf'} />
-            </Flex>
-          ),
-        }))}
+        items={(['done', 'inProgress', 'overdue', 'atRisk'] as const).map((key) => {
+          const n = (owner ?? totals)[key];
+          // Red and orange only when there is something late or at risk: a red 0 reads as an alarm.
+          const alarm = n > 0 && (key === 'overdue' ? STATUS_COLOR.overdue : key === 'atRisk' ? AT_RISK_COLOR : undefined);
+          return {
+            key,
+            label: (
+              <Flex gap={6} align="center">
+                {t(`tasks.weekly.${key}`)}
+                <Badge count={n} showZero overflowCount={9999} color={alarm || '#bfbfbf'} />
+              </Flex>
+            ),
+          };
+        })}
       />
       <div data-testid={`weekly-${section}`}>{body}</div>
     </Card>
