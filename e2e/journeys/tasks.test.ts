@@ -43,10 +43,7 @@ async function action(page: Page, name: RegExp) {
 }
 
 beforeAll(async () => {
-  // 45 s per action, as the meetings journey: on the shared CI machine the first step once waited
-  // more than 20 s for the drawer's 保存 (never seen here, even under load; a failure now leaves
-  // each page's record in the CI log).
-  j = await startClockJourney({ start: START, timeout: 45_000 });
+  j = await startClockJourney({ start: START });
 });
 
 // A failed step leaves a picture and a text record of every open page (e2e/screenshots/tasks/failed-*).
