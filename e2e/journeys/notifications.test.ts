@@ -117,7 +117,8 @@ describe('notifications and approvals', () => {
     expect((await stale).status()).toBe(409);
     await zhaoliu.getByText('该审批已被他人处理，已为您刷新到最新状态').waitFor();
     await zhaoliu.locator('.ant-tag', { hasText: '已通过' }).waitFor();
-    expect(await zhaoliu.getByRole('button', { name: label('同意') }).count()).toBe(0);
+    // Polled: the opinion dialog's own 同意 is on the page until its closing motion ends.
+    await expect.poll(() => zhaoliu.getByRole('button', { name: label('同意') }).count()).toBe(0);
     await shot(zhaoliu, JOURNEY, '05b-conflict-reloaded');
   });
 
