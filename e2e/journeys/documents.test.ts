@@ -9,14 +9,12 @@ import type { TCalendarMonth, TLoan } from '@opsdesk/contract';
 import { demoPdf } from '../../server/src/demo/documents.ts';
 import { shot } from '../support/browser.ts';
 import { startClockJourney, type ClockJourney } from '../support/clock-journey.ts';
-import { failureRecorder } from '../support/page-trace.ts';
 import { label, pickInSelect, waitForApi } from '../support/ui.ts';
 
 const JOURNEY = 'documents';
 const TITLE = 'B公司年度框架合同';
 
 let j: ClockJourney;
-const recordFailure = failureRecorder(JOURNEY, () => j?.browser);
 const openAs = (username: string, width?: number, height?: number) => j.openAs(username, width, height);
 
 /** The company-zone date of the server's clock. */
@@ -39,11 +37,11 @@ const nextMonth = (month: string) => {
 
 beforeAll(async () => {
   // The server's clock starts now (browser and server agree on "today") and only moves when set.
-  j = await startClockJourney({ start: new Date(), browserClock: false, width: 1280 });
+  j = await startClockJourney({ journey: JOURNEY, start: new Date(), browserClock: false, width: 1280 });
 });
 
 // A failed step leaves a picture and a text record of every open page (e2e/screenshots/documents/failed-*).
-beforeEach(({ onTestFailed }) => onTestFailed(recordFailure));
+beforeEach(({ onTestFailed }) => onTestFailed(() => j?.recordFailure()));
 
 afterAll(() => j?.close());
 

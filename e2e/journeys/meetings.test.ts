@@ -10,7 +10,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { Locator, Page } from 'playwright-core';
 import { shot } from '../support/browser.ts';
 import { startClockJourney, type ClockJourney } from '../support/clock-journey.ts';
-import { failureRecorder } from '../support/page-trace.ts';
 import { confirmAndWait, label, pickInSelect, waitForApi } from '../support/ui.ts';
 
 const JOURNEY = 'meetings';
@@ -22,7 +21,6 @@ const AFTER = new Date('2026-12-03T16:20:00+08:00');
 const TOPIC = 'Q4项目启动会';
 
 let j: ClockJourney;
-const recordFailure = failureRecorder(JOURNEY, () => j?.browser);
 const openAs = (username: string, width?: number, height?: number) => j.openAs(username, width, height);
 
 /** A button's name in Chinese after its icon's name (antd icons are labelled: "save 保存草稿"). */
@@ -39,11 +37,11 @@ async function typeInto(input: Locator, value: string) {
 }
 
 beforeAll(async () => {
-  j = await startClockJourney({ start: START, timeout: 45_000 });
+  j = await startClockJourney({ journey: JOURNEY, start: START, timeout: 45_000 });
 });
 
 // A failed step leaves a picture and a text record of every open page (e2e/screenshots/meetings/failed-*).
-beforeEach(({ onTestFailed }) => onTestFailed(recordFailure));
+beforeEach(({ onTestFailed }) => onTestFailed(() => j?.recordFailure()));
 
 afterAll(() => j?.close());
 

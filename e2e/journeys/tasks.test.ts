@@ -11,7 +11,6 @@ import type { Page } from 'playwright-core';
 import { apiAs } from '../support/auth.ts';
 import { shot } from '../support/browser.ts';
 import { startClockJourney, type ClockJourney } from '../support/clock-journey.ts';
-import { failureRecorder } from '../support/page-trace.ts';
 import { label, pickInSelect, waitForApi } from '../support/ui.ts';
 
 const JOURNEY = 'tasks';
@@ -21,7 +20,6 @@ const START = new Date('2026-11-30T09:00:00+08:00');
 const LATE = new Date('2026-12-04T09:00:00+08:00');
 
 let j: ClockJourney;
-const recordFailure = failureRecorder(JOURNEY, () => j?.browser);
 const openAs = (username: string, width?: number, height?: number) => j.openAs(username, width, height);
 
 /** Picks a date in an antd DatePicker: typing moves the panel to its month, a click on the day sets it. */
@@ -43,11 +41,11 @@ async function action(page: Page, name: RegExp) {
 }
 
 beforeAll(async () => {
-  j = await startClockJourney({ start: START });
+  j = await startClockJourney({ journey: JOURNEY, start: START });
 });
 
 // A failed step leaves a picture and a text record of every open page (e2e/screenshots/tasks/failed-*).
-beforeEach(({ onTestFailed }) => onTestFailed(recordFailure));
+beforeEach(({ onTestFailed }) => onTestFailed(() => j?.recordFailure()));
 
 afterAll(() => j?.close());
 
