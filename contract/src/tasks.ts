@@ -191,6 +191,8 @@ export const ZTaskListItem = z.object({
   workflowStatus: ZTaskWorkflowStatus,
   /** Calendar days past the due date (0 when not overdue). */
   overdueDays: z.number().int(),
+  /** Working days from today to the due date, today not counted (ALL-6); null when done or overdue. */
+  workingDaysLeft: z.number().int().nullable(),
   /** TSK-8 delay risk, computed by the same SQL as the filter. */
   atRisk: z.boolean(),
   major: z.boolean(),
@@ -270,6 +272,13 @@ export const ZTask = ZTaskListItem.extend({
   /** Who accepts if it were submitted now (acceptor, else the owner's head). */
   expectedAcceptor: ZTaskPerson.nullable(),
   dependencyOverrides: z.array(ZTaskDependencyOverride),
+  /** TSK-8: why it is at risk — progress behind what the working time used asks for, and/or an undone milestone due within 2 working days; null when not at risk. */
+  atRiskWhy: z
+    .object({
+      behind: z.object({ progress: z.number().int(), expected: z.number().int() }).nullable(),
+      milestone: z.object({ name: z.string(), date: z.string() }).nullable(),
+    })
+    .nullable(),
   /** TSK-6: more than 1 day overdue without a delay since the due date passed → progress is refused until one is posted. */
   needsDelayReason: z.boolean(),
   /** What would stop a start now: TSK-7 missing risk note / mitigation plan; open predecessors. */

@@ -101,6 +101,10 @@ describe('task tracking', () => {
     await xiaowang.getByTestId('task-title').getByText('客户数据整理').waitFor();
     expect(await statusTag(xiaowang).innerText()).toBe('未开始');
     await xiaowang.getByText('钱七：负责核对异常数据').waitFor();
+    // UX.md: the deadline with its working-day distance (Mon 30 → Tue 1, Wed 2).
+    expect(await xiaowang.getByTestId('task-due').innerText()).toBe('2026-12-02（还剩 2 个工作日）');
+    // TSK-8 says which sign flagged it: the milestone due tomorrow.
+    expect(await xiaowang.getByTestId('task-risk').innerText()).toBe('延期风险预警：里程碑「数据清洗完成」2026-12-01 到期，尚未完成。请尽快跟进。');
     await shot(xiaowang, JOURNEY, '03-detail-created');
   });
 
@@ -243,6 +247,7 @@ describe('task tracking', () => {
     const board = xiaowang.getByTestId('kanban');
     const card = (name: string) => board.getByTestId('kanban-card').filter({ hasText: name });
     await card('客户回访名单整理').waitFor();
+    expect(await card('客户回访名单整理').getByTestId('task-due').innerText()).toMatch(/^2026-12-23\s+还剩 \d+ 个工作日$/);
     await shot(xiaowang, JOURNEY, '11-kanban');
 
     // 延期 is derived from the due date: never a drop target.

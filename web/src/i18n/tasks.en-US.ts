@@ -61,6 +61,18 @@ const tasks: TaskMessages = {
     atRiskOnly: 'At risk only',
     sort: 'Sort',
   },
+  due: {
+    left: 'Working days left: {{count}}',
+    today: 'Due today',
+    noWorkingDayLeft: 'No working day left',
+    inline: '{{date}} ({{left}})',
+  },
+  risk: {
+    title: 'Delay-risk warning: {{reasons}}. Follow up now.',
+    behind: 'progress is {{progress}}%, the working time used calls for {{expected}}%',
+    milestone: 'milestone "{{name}}" is due on {{date}} and not done',
+    separator: '; ',
+  },
   markers: {
     major: 'Major',
     overdueDays: 'Overdue: {{count}} d',

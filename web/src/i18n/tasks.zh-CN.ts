@@ -59,6 +59,18 @@ const tasks = {
     atRiskOnly: '只看有延期风险的',
     sort: '排序',
   },
+  due: {
+    left: '还剩 {{count}} 个工作日',
+    today: '今天到期',
+    noWorkingDayLeft: '截止前已无工作日',
+    inline: '{{date}}（{{left}}）',
+  },
+  risk: {
+    title: '延期风险预警：{{reasons}}。请尽快跟进。',
+    behind: '当前进度 {{progress}}%，按已用工期应达到 {{expected}}%',
+    milestone: '里程碑「{{name}}」{{date}} 到期，尚未完成',
+    separator: '；',
+  },
   markers: {
     major: '重大',
     overdueDays: '已逾期 {{count}} 天',

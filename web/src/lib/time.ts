@@ -12,5 +12,7 @@ export const DATETIME_FORMAT = 'YYYY-MM-DD HH:mm:ss';
 
 export const formatDateTime = (iso: string): string => dayjs(iso).tz(COMPANY_TZ).format(DATETIME_FORMAT);
 export const formatDate = (iso: string): string => dayjs(iso).tz(COMPANY_TZ).format(DATE_FORMAT);
+/** Today's date in the company's zone (ALL-6), whatever the browser's. */
+export const companyToday = (): string => dayjs().tz(COMPANY_TZ).format(DATE_FORMAT);
 /** Hour of day in the company's zone, for greetings. */
 export const companyHour = (): number => dayjs().tz(COMPANY_TZ).hour();

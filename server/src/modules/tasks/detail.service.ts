@@ -3,6 +3,7 @@ import type { TTask, TTaskHistoryEntry } from '@opsdesk/contract';
 import { type Scope, resolveScope } from '../../platform/access/scope.ts';
 import { resolveStepDecider } from '../../platform/approvals/resolve.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
+import { getCalendar } from '../../platform/calendar/service.ts';
 import { toIso } from '../../platform/calendar/zone.ts';
 import { files } from '../../platform/files/schema.ts';
 import type { AuthedCtx } from '../../platform/http/context.ts';
@@ -12,7 +13,7 @@ import { acceptorRule } from './acceptance.flow.ts';
 import { canSeeTask } from './policy.ts';
 import { type TaskColumns, type TaskListRow, accessFacts, presentRef } from './presenters.ts';
 import { dayOf, presentPage, selectTaskRows } from './queries.service.ts';
-import { missingRiskPlan, needsDelayReason } from './rules.ts';
+import { atRiskWhy, missingRiskPlan, needsDelayReason } from './rules.ts';
 import { taskAcceptances, taskDelays, taskDependencies, taskDependencyOverrides, taskProgress, tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
 import type { TaskDay } from './sql.ts';
@@ -38,7 +39,7 @@ export async function getTask(ctx: AuthedCtx, id: number): Promise<TTask> {
   const t = row.task;
   const db = ctx.db;
   const [item] = presentPage(scope, [row], day);
-  const [progressLog, delays, rounds, predecessors, successors, overrides, names] = await Promise.all([
+  const [progressLog, delays, rounds, predecessors, successors, overrides, names, cal] = await Promise.all([
     db
       .select({ entry: taskProgress, name: people.name })
       .from(taskProgress)
@@ -71,6 +72,7 @@ export async function getTask(ctx: AuthedCtx, id: number): Promise<TTask> {
       .where(eq(taskDependencyOverrides.taskId, id))
       .orderBy(asc(taskDependencyOverrides.id)),
     personNames(ctx, [t.creatorId]),
+    getCalendar(db),
   ]);
   const roundPeople = await personNames(ctx, rounds.flatMap((r) => [r.round.submittedById, r.round.decidedById ?? t.creatorId]));
   // Who would decide a submission now, by the approval chain's own ladder (TSK-9).
@@ -121,6 +123,7 @@ export async function getTask(ctx: AuthedCtx, id: number): Promise<TTask> {
     approvalId: t.approvalId,
     expectedAcceptor: person(expectedId, expectedId === null ? null : (expectedNames.get(expectedId) ?? null)),
     dependencyOverrides: overrides.map(({ o, name }) => ({ at: toIso(o.at), by: { id: o.byId, name }, reason: o.reason, predecessors: o.predecessorNumbers })),
+    atRiskWhy: atRiskWhy(t, item!.milestones, cal, day.today),
     needsDelayReason: needsDelayReason(t, ctx.now, taskTimeZone()),
     startBlockers: {
       missingRiskPlan: t.status === 'not_started' && missingRiskPlan(t) !== null,

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TTaskCounts, TTaskPage } from '@opsdesk/contract';
+import type { TTask, TTaskCounts, TTaskPage } from '@opsdesk/contract';
 import { captureStatements } from '../../../test/capture.ts';
+import { workingDaysBetween } from '../../platform/calendar/rules.ts';
 import { getCalendar } from '../../platform/calendar/service.ts';
-import { isAtRisk } from './rules.ts';
+import { atRiskWhy } from './rules.ts';
 import { taskMilestones, tasks } from './schema.ts';
 import { type TaskTestWorld, createVia, ok, taskBody, taskWorld } from './testing.ts';
 
@@ -93,7 +94,7 @@ describe('GET /api/tasks — filters, sort, paging, counts', () => {
     expect(names(page2)).toEqual(['老客户回访', '客户数据整理']);
   });
 
-  it('TSK-8 at risk by SQL, the same as the rule: behind elapsed working time, or an undone milestone within 2 working days', async () => {
+  it('TSK-8 at risk by SQL, the same as the rule: behind elapsed working time, or an undone milestone within 2 working days; the detail says which', async () => {
     const risky = await list('lisi', 'scope=department&atRisk=true');
     // 客户数据整理: 0 % after 8 of 11 working days; 展会物料清单: 供应商报价 due tomorrow, undone.
     expect(names(risky)).toEqual(['客户数据整理', '展会物料清单']);
@@ -101,13 +102,31 @@ describe('GET /api/tasks — filters, sort, paging, counts', () => {
     const all = await list('zhouzong', 'scope=all&pageSize=50');
     for (const item of all.items) {
       const milestones = await w.t.database.db.select().from(taskMilestones).where(eq(taskMilestones.taskId, item.id));
-      const rule = isAtRisk({ status: item.workflowStatus, startDate: item.startDate, dueDate: item.dueDate, progress: item.progress }, milestones, cal, '2026-11-26');
-      expect(item.atRisk, item.name).toBe(rule);
+      const rule = atRiskWhy({ status: item.workflowStatus, startDate: item.startDate, dueDate: item.dueDate, progress: item.progress }, milestones, cal, '2026-11-26');
+      expect(item.atRisk, item.name).toBe(rule !== null);
     }
+    // The detail says which sign it is: 0 % where 8 of 11 working days ask for 73 %; the milestone due tomorrow.
+    const why = async (key: string) => (await ok<TTask>((await w.as('lisi')).get(`/api/tasks/${made[key]}`))).atRiskWhy;
+    expect(await why('客户数据整理')).toEqual({ behind: { progress: 0, expected: 73 }, milestone: null });
+    expect(await why('展会物料清单')).toEqual({ behind: null, milestone: { name: '供应商报价', date: '2026-11-27' } });
+    expect(await why('老客户回访')).toBeNull();
     // Ticking the milestone off clears the flag.
     const milestone = all.items.find((i) => i.name === '展会物料清单')!.milestones[0]!;
     await ok((await w.as('xiaowang')).patch(`/api/tasks/${made['展会物料清单']}/milestones/${milestone.id}`, { done: true }));
     expect(names(await list('lisi', 'scope=department&atRisk=true'))).toEqual(['客户数据整理']);
+  });
+
+  it('ALL-6 working days left to the due date, by the calendar (today not counted); none once done or 延期', async () => {
+    const mine = await list('xiaowang', 'scope=mine');
+    // Thu 26: 客户数据整理 due Mon 30 → Fri 27, Mon 30; 展会物料清单 due Fri 12-11 → 11 working days.
+    expect(mine.items.map((i) => [i.name, i.workingDaysLeft])).toEqual([
+      ['月度销售报告撰写', null],
+      ['客户数据整理', 2],
+      ['展会物料清单', 11],
+      ['渠道预算测算', null],
+    ]);
+    const cal = await getCalendar(w.t.database.db);
+    for (const item of mine.items.filter((i) => i.workingDaysLeft !== null)) expect(item.workingDaysLeft, item.name).toBe(workingDaysBetween(cal, '2026-11-26', item.dueDate).days);
   });
 
   it('owner, department, due range (the calendar), major and 2-character search over number, name, description', async () => {

@@ -20,6 +20,8 @@ export interface TaskListRow<Task extends TaskListColumns = TaskListColumns> {
   departmentName: string | null;
   acceptorName: string | null;
   atRisk: boolean;
+  /** Working days left to the due date (sql.ts workingDaysLeftSql). */
+  workingDaysLeft: number | null;
   collaborators: TTaskCollaborator[];
   /** As the database's JSON gives it: done_at not yet in ISO form. */
   milestones: { id: number; name: string; date: string; done: boolean; doneAt: string | null }[];
@@ -61,6 +63,7 @@ export function presentListItem(row: TaskListRow, permissions: TTaskPermissions,
     workflowStatus: t.status,
     overdueDays: overdueDays(t, day.today),
     atRisk: Boolean(row.atRisk),
+    workingDaysLeft: row.workingDaysLeft === null ? null : Number(row.workingDaysLeft),
     major: t.major,
     deliverable: t.deliverable,
     acceptanceOpinion: t.acceptanceOpinion,

@@ -12,7 +12,7 @@ import { taskPermissions } from './policy.ts';
 import { type TaskListRow, accessFacts, presentListItem } from './presenters.ts';
 import { taskCollaborators, taskDependencies, taskMilestones, tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
-import { type Bind, type SqlDay, type TaskDay, asIs, atRiskSql, involvedWhere, orderOf, overdueSql, statusWhere, taskDay, visibleWhere } from './sql.ts';
+import { type Bind, type SqlDay, type TaskDay, asIs, atRiskSql, involvedWhere, orderOf, overdueSql, statusWhere, taskDay, visibleWhere, workingDaysLeftSql } from './sql.ts';
 import { prepareKept } from '../../db/prepared.ts';
 import { DAY_PLACEHOLDERS, binder, keptStatement, pageOfTasks } from './statements.ts';
 import { approvalParticipants, approvalSteps } from '../../platform/approvals/schema.ts';
@@ -105,6 +105,7 @@ export function selectTaskRows<Extra extends Record<string, SQL.Aliased | SQL>, 
       departmentName: departments.name,
       acceptorName: acceptorP.name,
       atRisk: atRiskSql(day),
+      workingDaysLeft: workingDaysLeftSql(day),
       collaborators: sql<TaskListRow['collaborators']>`coalesce((select json_agg(json_build_object('id', c.person_id, 'name', p.name, 'share', c.share) order by c.position)
         from ${taskCollaborators} c join ${people} p on p.id = c.person_id where c.task_id = ${tasks.id}), '[]'::json)`,
       milestones: sql<TaskListRow['milestones']>`coalesce((select json_agg(json_build_object('id', m.id, 'name', m.name, 'date', m.date, 'done', m.done, 'doneAt', m.done_at) order by m.position)

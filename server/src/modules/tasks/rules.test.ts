@@ -4,7 +4,7 @@ import { calendarFromDays, fallbackDay } from '../../platform/calendar/snapshot.
 import { datesOfYear } from '../../platform/calendar/dates.ts';
 import type { Scope } from '../../platform/access/scope.ts';
 import { taskPermissions } from './policy.ts';
-import { checkTaskFields, dependencyCycleAt, displayStatus, isAtRisk, missingRiskPlan, needsDelayReason, overdueDays, weekOf } from './rules.ts';
+import { atRiskWhy, checkTaskFields, dependencyCycleAt, displayStatus, missingRiskPlan, needsDelayReason, overdueDays, weekOf } from './rules.ts';
 
 // Monday–Friday calendar with 国庆 2026-10-01…07 off and Sunday 2026-10-11 a make-up workday.
 const cal = calendarFromDays(
@@ -50,23 +50,35 @@ describe('TSK-7 risk plan', () => {
 
 describe('TSK-8 at risk', () => {
   const base = { status: 'in_progress' as const, startDate: '2026-09-28', dueDate: '2026-10-16', progress: 0 };
+  const risky = (...args: Parameters<typeof atRiskWhy>) => atRiskWhy(...args) !== null;
   it('progress behind the working days elapsed (holidays not counted, make-up days counted)', () => {
     // Working days 09-28…10-16: 28, 29, 30, 10-08, 09, 11 (make-up), 12…16 = 11. On 10-12, elapsed before today: 6.
-    expect(isAtRisk({ ...base, progress: 54 }, [], cal, '2026-10-12')).toBe(true); // 54 × 11 = 594 < 600
-    expect(isAtRisk({ ...base, progress: 55 }, [], cal, '2026-10-12')).toBe(false); // 605 ≥ 600
+    expect(risky({ ...base, progress: 54 }, [], cal, '2026-10-12')).toBe(true); // 54 × 11 = 594 < 600
+    expect(risky({ ...base, progress: 55 }, [], cal, '2026-10-12')).toBe(false); // 605 ≥ 600
     // During the holiday nothing elapses: 3 working days done by 10-08.
-    expect(isAtRisk({ ...base, progress: 28 }, [], cal, '2026-10-08')).toBe(false); // 308 ≥ 300
-    expect(isAtRisk({ ...base, progress: 27 }, [], cal, '2026-10-08')).toBe(true);
+    expect(risky({ ...base, progress: 28 }, [], cal, '2026-10-08')).toBe(false); // 308 ≥ 300
+    expect(risky({ ...base, progress: 27 }, [], cal, '2026-10-08')).toBe(true);
   });
   it('or the next undone milestone within 2 working days; never once late, submitted or done; day 1 is never behind', () => {
-    const milestone = { date: '2026-10-09', done: false };
-    expect(isAtRisk({ ...base, progress: 100 }, [milestone], cal, '2026-09-29')).toBe(false); // 3 working days ahead (09-30, 10-08, 10-09)
-    expect(isAtRisk({ ...base, progress: 100 }, [milestone], cal, '2026-09-30')).toBe(true); // 2 working days ahead, over the holiday
-    expect(isAtRisk({ ...base, progress: 100 }, [milestone], cal, '2026-10-08')).toBe(true);
-    expect(isAtRisk({ ...base, progress: 100 }, [{ ...milestone, done: true }], cal, '2026-10-08')).toBe(false);
-    expect(isAtRisk({ ...base, progress: 0 }, [], cal, '2026-09-28')).toBe(false);
-    expect(isAtRisk({ ...base, dueDate: '2026-10-09' }, [], cal, '2026-10-12')).toBe(false);
-    expect(isAtRisk({ ...base, status: 'awaiting_acceptance' }, [], cal, '2026-10-12')).toBe(false);
+    const milestone = { name: '初稿', date: '2026-10-09', done: false };
+    expect(risky({ ...base, progress: 100 }, [milestone], cal, '2026-09-29')).toBe(false); // 3 working days ahead (09-30, 10-08, 10-09)
+    expect(risky({ ...base, progress: 100 }, [milestone], cal, '2026-09-30')).toBe(true); // 2 working days ahead, over the holiday
+    expect(risky({ ...base, progress: 100 }, [milestone], cal, '2026-10-08')).toBe(true);
+    expect(risky({ ...base, progress: 100 }, [{ ...milestone, done: true }], cal, '2026-10-08')).toBe(false);
+    expect(risky({ ...base, progress: 0 }, [], cal, '2026-09-28')).toBe(false);
+    expect(risky({ ...base, dueDate: '2026-10-09' }, [], cal, '2026-10-12')).toBe(false);
+    expect(risky({ ...base, status: 'awaiting_acceptance' }, [], cal, '2026-10-12')).toBe(false);
+  });
+  it('says why: the progress the working time used asks for, and the first undone milestone due soon', () => {
+    const milestones = [
+      { name: '终稿', date: '2026-10-12', done: false },
+      { name: '初稿', date: '2026-10-09', done: false },
+      { name: '提纲', date: '2026-09-30', done: true },
+    ];
+    // 6 of 11 working days used on 10-12: 54.5 % → 55 % expected; 初稿 is the earlier undone one.
+    expect(atRiskWhy({ ...base, progress: 54 }, milestones, cal, '2026-10-12')).toEqual({ behind: { progress: 54, expected: 55 }, milestone: { name: '初稿', date: '2026-10-09' } });
+    expect(atRiskWhy({ ...base, progress: 100 }, milestones, cal, '2026-10-08')).toEqual({ behind: null, milestone: { name: '初稿', date: '2026-10-09' } });
+    expect(atRiskWhy({ ...base, progress: 30 }, [], cal, '2026-10-08')).toBeNull();
   });
 });
 

@@ -35,26 +35,35 @@ export const needsDelayReason = (task: Pick<TaskDates, 'status' | 'dueDate'>, no
 /** TSK-8: a milestone on or before this date (2 working days from today), still undone, flags the task. */
 export const milestoneRiskLimit = (cal: Calendar, today: string): string => addWorkingDays(cal, today, 2).date;
 
+/** Why TSK-8 flags a task, so the detail page can say it: progress against the share of working time used, and the first undone milestone due soon. */
+export interface RiskWhy {
+  behind: { progress: number; expected: number } | null;
+  milestone: { name: string; date: string } | null;
+}
+
 /**
- * TSK-8 delay risk, flagged before the task is late (so only open, not-yet-overdue, not submitted):
+ * TSK-8 delay risk, flagged before the task is late (so only open, not-yet-overdue, not submitted);
+ * null when not at risk (the list's atRiskSql says the same):
  * - progress behind elapsed working time: progress % < working days elapsed before today ÷
  *   working days from start to due (both counted on the calendar, like ordinal differences in SQL);
  * - or an undone milestone on or before 2 working days from today.
  */
-export function isAtRisk(
+export function atRiskWhy(
   task: TaskDates & { progress: number },
-  milestones: { date: string; done: boolean }[],
+  milestones: { name: string; date: string; done: boolean }[],
   cal: Calendar,
   today: string,
-): boolean {
-  if (task.status !== 'not_started' && task.status !== 'in_progress') return false;
-  if (task.dueDate < today) return false;
+): RiskWhy | null {
+  if (task.status !== 'not_started' && task.status !== 'in_progress') return null;
+  if (task.dueDate < today) return null;
   const dayBeforeStart = addDays(task.startDate, -1);
   const total = workingDaysBetween(cal, dayBeforeStart, task.dueDate).days;
   const elapsed = workingDaysBetween(cal, dayBeforeStart, addDays(today, -1)).days;
-  if (total > 0 && task.progress * total < 100 * elapsed) return true;
+  const behind = total > 0 && task.progress * total < 100 * elapsed ? { progress: task.progress, expected: Math.ceil((100 * elapsed) / total) } : null;
   const limit = milestoneRiskLimit(cal, today);
-  return milestones.some((m) => !m.done && m.date <= limit);
+  const due = milestones.filter((m) => !m.done && m.date <= limit).sort((a, b) => a.date.localeCompare(b.date))[0];
+  const milestone = due ? { name: due.name, date: due.date } : null;
+  return behind || milestone ? { behind, milestone } : null;
 }
 
 /** TSK-7: a major task needs both a risk note and a mitigation plan before it starts; the first missing field. */

@@ -90,6 +90,13 @@ export const atRiskSql = (day: SqlDay, ordinals: TaskOrdinals = lookedUpOrdinals
   coalesce(${tasks.progress} * ${ordinals.due} + (100 - ${tasks.progress}) * ${ordinals.dayBeforeStart} < 100 * ${ordinalOf(day.yesterday)}, false)
   or exists (select 1 from ${taskMilestones} where ${taskMilestones.taskId} = ${tasks.id} and not ${taskMilestones.done} and ${taskMilestones.date} <= ${day.milestoneLimit}::date)))`;
 
+/**
+ * UX.md "2026-10-13（还剩3个工作日）": working days in (today, due] from the calendar ordinals (ALL-6),
+ * while the task is open and not yet late; NULL otherwise, or for a date outside the calendar's years.
+ */
+export const workingDaysLeftSql = (day: SqlDay): SQL<number | null> =>
+  sql<number | null>`(case when ${tasks.status} <> 'done' and ${tasks.dueDate} >= ${day.today}::date then ${ordinalOf(tasks.dueDate)} - ${ordinalOf(day.today)} end)`;
+
 /** Tasks where the person is a collaborator, as an index-usable id list. */
 export const collaboratingSql = (personId: number | Placeholder): SQL =>
   sql`${tasks.id} = any(array(select ${taskCollaborators.taskId} from ${taskCollaborators} where ${taskCollaborators.personId} = ${personId}))`;

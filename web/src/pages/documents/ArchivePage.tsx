@@ -7,14 +7,13 @@ import { TIDY_PROBLEM_LABELS, type TDocumentSummary, type TTidyItem } from '@ops
 import { exportArchiveList, useArchiveList, useTidyCheck } from '../../api/documents.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { currentLocale } from '../../i18n/index.ts';
-import { formatDateTime } from '../../lib/time.ts';
+import { formatDateTime, companyToday } from '../../lib/time.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
 import { useUrlState } from '../../lib/useUrlState.ts';
 import { BackupStatusCard } from './BackupStatusCard.tsx';
 import { DocumentNumber, SecrecyTag, versionText } from './docTags.tsx';
 import { Storage } from './DocumentList.tsx';
-import { companyToday } from './useWorkingDays.ts';
 import { ExportMenu } from '../../components/ExportMenu.tsx';
 
 const KEYS = ['tab', 'month', 'quarter'] as const;

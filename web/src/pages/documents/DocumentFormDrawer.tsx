@@ -1,3 +1,4 @@
+import { companyToday } from '../../lib/time.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Col, Descriptions, Drawer, Form, Input, Radio, Row, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,6 @@ import { CategorySelect } from './CategoryTree.tsx';
 import { DocumentNumber } from './docTags.tsx';
 import { FileField } from './FileField.tsx';
 import { numberPreview } from './numberPreview.ts';
-import { companyToday } from './useWorkingDays.ts';
 
 export type DocumentFormMode =
   | { kind: 'create'; categoryId?: number }

@@ -5,11 +5,11 @@ import type { TDocumentSummary, TLoan, TLoanApply, TLoanMedium } from '@opsdesk/
 import { isApiError } from '../../api/client.ts';
 import { useApplyLoan, useLoanAction } from '../../api/documents.ts';
 import { applyFieldErrors } from '../../lib/formErrors.ts';
-import { DATE_FORMAT } from '../../lib/time.ts';
+import { DATE_FORMAT, companyToday } from '../../lib/time.ts';
 import { useNotifyError } from '../../lib/useErrorText.ts';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
 import { DocumentNumber, ImportantTag, SecrecyTag, versionText } from './docTags.tsx';
-import { companyToday, useWorkingDays } from './useWorkingDays.ts';
+import { useWorkingDays } from './useWorkingDays.ts';
 
 interface Values {
   purpose: string;

@@ -1,7 +1,8 @@
+import { companyToday } from '../../lib/time.ts';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TLoan } from '@opsdesk/contract';
-import { companyToday, useWorkingDays } from './useWorkingDays.ts';
+import { useWorkingDays } from './useWorkingDays.ts';
 
 /**
  * UX.md: a deadline shows its date and the working-day distance, "2026-10-13（还剩3个工作日）",

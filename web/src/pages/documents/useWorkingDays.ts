@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { ZCalendarMonth, type TCalendarMonth } from '@opsdesk/contract';
 import { api, withQuery } from '../../api/client.ts';
 import { calendarKeys } from '../../api/calendar.ts';
-import { COMPANY_TZ, DATE_FORMAT } from '../../lib/time.ts';
+import { companyToday } from '../../lib/time.ts';
 
 type MonthResult = { data?: TCalendarMonth };
 /** Stable (module-level), so useQueries keeps the combined value between renders. */
@@ -12,8 +12,6 @@ const combine = (results: MonthResult[]) => ({
   ready: results.every((r) => r.data !== undefined),
   days: results.flatMap((r) => r.data?.days ?? []),
 });
-
-export const companyToday = () => dayjs().tz(COMPANY_TZ).format(DATE_FORMAT);
 
 export interface WorkingDays {
   /** The n-th working day after `from` (its own day not counted, ALL-6); null when outside the loaded months. */

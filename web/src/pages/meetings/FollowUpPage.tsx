@@ -6,12 +6,12 @@ import dayjs from 'dayjs';
 import type { TFollowUpWeek } from '@opsdesk/contract';
 import { useFollowUpWeek } from '../../api/meetings.ts';
 import { LoadError } from '../../components/LoadError.tsx';
-import { DATE_FORMAT } from '../../lib/time.ts';
+import { DATE_FORMAT, companyToday } from '../../lib/time.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
 import { useUrlState } from '../../lib/useUrlState.ts';
 import { ResolutionTask } from './ResolutionsTab.tsx';
-import { addDays, companyToday, DATE_RE, inCompany, mondayOf } from './when.ts';
+import { addDays, DATE_RE, inCompany, mondayOf } from './when.ts';
 
 type Row = TFollowUpWeek['items'][number];
 const KEYS = ['week'] as const;

@@ -7,9 +7,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { ROOM_EQUIPMENT, type TRoom, type TRoomFreeQuery } from '@opsdesk/contract';
 import { useFreeRooms } from '../../api/meetings.ts';
 import { LoadError } from '../../components/LoadError.tsx';
-import { DATE_FORMAT } from '../../lib/time.ts';
+import { DATE_FORMAT, companyToday } from '../../lib/time.ts';
 import { EquipmentTags } from './RoomAdmin.tsx';
-import { companyTime, companyToday, inCompany } from './when.ts';
+import { companyTime, inCompany } from './when.ts';
 
 type Mode = 'day' | 'time';
 interface Values {

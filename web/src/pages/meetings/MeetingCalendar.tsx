@@ -1,8 +1,8 @@
 import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { DATE_FORMAT } from '../../lib/time.ts';
-import { addDays, companyToday, inCompany, minuteOfDay, mondayOf, timeRange, weekDates } from './when.ts';
+import { DATE_FORMAT, companyToday } from '../../lib/time.ts';
+import { addDays, inCompany, minuteOfDay, mondayOf, timeRange, weekDates } from './when.ts';
 import type { TimelineDay } from './RoomTimeline.tsx';
 import './meetings.css';
 

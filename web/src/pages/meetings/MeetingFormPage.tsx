@@ -1,3 +1,4 @@
+import { companyToday } from '../../lib/time.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Flex, Form, InputNumber, Result, Skeleton, Space, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
@@ -16,7 +17,7 @@ import { useIsMobile } from '../../lib/useIsMobile.ts';
 import { AgendaFields, MaterialFields } from './AgendaFields.tsx';
 import { BasicFields, PeopleFields, TimePlaceFields } from './MeetingFormFields.tsx';
 import { applyNestedErrors, fromDetail, toCheck, toInput, type MeetingFormValues } from './formValues.ts';
-import { companyToday, DATE_RE } from './when.ts';
+import { DATE_RE } from './when.ts';
 import './meetings.css';
 
 const FIELDS = [

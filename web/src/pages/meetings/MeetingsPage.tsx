@@ -6,10 +6,10 @@ import dayjs from 'dayjs';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
 import { useUrlState } from '../../lib/useUrlState.ts';
-import { DATE_FORMAT } from '../../lib/time.ts';
+import { DATE_FORMAT, companyToday } from '../../lib/time.ts';
 import { CalendarPanel } from './CalendarPanel.tsx';
 import { MEETING_LIST_KEYS, MeetingList } from './MeetingList.tsx';
-import { addDays, companyToday, DATE_RE, mondayOf } from './when.ts';
+import { addDays, DATE_RE, mondayOf } from './when.ts';
 
 const KEYS = ['view', 'date', ...MEETING_LIST_KEYS] as const;
 type View = 'week' | 'month' | 'list';

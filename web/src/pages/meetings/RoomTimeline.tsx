@@ -1,8 +1,9 @@
+import { companyToday } from '../../lib/time.ts';
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { companyToday, inCompany, minuteOfDay, timeRange, weekDates } from './when.ts';
+import { inCompany, minuteOfDay, timeRange, weekDates } from './when.ts';
 import './meetings.css';
 
 /** The working hours the timeline shows (UX.md room timeline: 08:00–20:00). */

@@ -7,9 +7,9 @@ import dayjs from 'dayjs';
 import { useRoomTimeline } from '../../api/meetings.ts';
 import { useMe } from '../../api/session.ts';
 import { LoadError } from '../../components/LoadError.tsx';
-import { DATE_FORMAT } from '../../lib/time.ts';
+import { DATE_FORMAT, companyToday } from '../../lib/time.ts';
 import { RoomTimeline, type TimelineBooking, type TimelineDay } from './RoomTimeline.tsx';
-import { addDays, companyToday, DATE_RE, mondayOf } from './when.ts';
+import { addDays, DATE_RE, mondayOf } from './when.ts';
 
 interface Props {
   mode: 'day' | 'week';

@@ -5,7 +5,6 @@ import { COMPANY_TZ, DATE_FORMAT } from '../../lib/time.ts';
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const inCompany = (iso: string | Date): Dayjs => dayjs(iso).tz(COMPANY_TZ);
-export const companyToday = (): string => dayjs().tz(COMPANY_TZ).format(DATE_FORMAT);
 
 /** A company-zone wall time (date + HH:mm) as an instant. */
 export const companyTime = (date: string, hhmm: string): Dayjs => dayjs.tz(`${date} ${hhmm}`, COMPANY_TZ);

@@ -2,6 +2,7 @@ import { Space, Tag, Tooltip, Typography } from 'antd';
 import { ExclamationCircleOutlined, FireOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TTaskListItem, TTaskStatus } from '@opsdesk/contract';
+import { companyToday } from '../../lib/time.ts';
 
 /** UX.md: one colour per status across the product — 未开始 grey, 进行中 blue, 待验收 gold, 已完成 green, 延期 red. */
 export const STATUS_TAG: Record<TTaskStatus, string> = {
@@ -61,7 +62,39 @@ export function TaskMarkers({ task }: { task: Pick<TTaskListItem, 'status' | 'ov
   );
 }
 
-/** 截止日期, red once passed and not done. */
-export function DueDate({ task }: { task: Pick<TTaskListItem, 'dueDate' | 'status'> }) {
-  return <Typography.Text type={task.status === 'overdue' ? 'danger' : undefined}>{task.dueDate}</Typography.Text>;
+type DueFacts = Pick<TTaskListItem, 'dueDate' | 'status' | 'workingDaysLeft'>;
+
+/** What is left of an open task's time, in working days (ALL-6, counted by the server's calendar). */
+function useDueLeft(task: DueFacts): { text: string; urgent: boolean } | null {
+  const { t } = useTranslation();
+  const left = task.workingDaysLeft;
+  if (left === null || task.status === 'overdue') return null;
+  if (left > 0) return { text: t('tasks.due.left', { count: left }), urgent: false };
+  return { text: t(task.dueDate === companyToday() ? 'tasks.due.today' : 'tasks.due.noWorkingDayLeft'), urgent: true };
+}
+
+/**
+ * 截止日期 as UX.md asks: the date and the working days left — "2026-12-09（还剩 5 个工作日）" —
+ * orange when no working day is left, red once passed (the 已逾期 N 天 marker says by how much).
+ * `stacked` puts the distance on a second, smaller line (table cells, Kanban cards).
+ */
+export function DueDate({ task, stacked = false }: { task: DueFacts; stacked?: boolean }) {
+  const { t } = useTranslation();
+  const left = useDueLeft(task);
+  const type = task.status === 'overdue' ? 'danger' : left?.urgent ? 'warning' : undefined;
+  if (!left) return <Typography.Text type={type}>{task.dueDate}</Typography.Text>;
+  if (!stacked)
+    return (
+      <Typography.Text type={type} data-testid="task-due">
+        {t('tasks.due.inline', { date: task.dueDate, left: left.text })}
+      </Typography.Text>
+    );
+  return (
+    <span data-testid="task-due">
+      <Typography.Text type={type}>{task.dueDate}</Typography.Text>
+      <Typography.Text type={type ?? 'secondary'} style={{ display: 'block', fontSize: 12 }}>
+        {left.text}
+      </Typography.Text>
+    </span>
+  );
 }

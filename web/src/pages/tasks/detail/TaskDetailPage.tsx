@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Card, Flex, Skeleton, Space, Tabs, Typography } f
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TTask } from '@opsdesk/contract';
 import { useTask } from '../../../api/tasks.ts';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle.ts';
@@ -21,6 +22,17 @@ import { TaskFacts } from './TaskFacts.tsx';
 const TABS = ['progress', 'acceptance', 'milestones', 'dependencies', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
+/** TSK-8 in words: which of the two signs flagged the task, with its figures. */
+function useRiskText(): (task: TTask) => string {
+  const { t } = useTranslation();
+  return (task) => {
+    const why = task.atRiskWhy;
+    if (!why) return t('tasks.markers.atRiskHint');
+    const reasons = [why.behind && t('tasks.risk.behind', why.behind), why.milestone && t('tasks.risk.milestone', why.milestone)].filter((r) => r !== null);
+    return t('tasks.risk.title', { reasons: reasons.join(t('tasks.risk.separator')) });
+  };
+}
+
 /** 任务详情: header with the permitted actions, the TSK-1 fields, and the task's timelines as tabs. */
 export default function TaskDetailPage() {
   const { t } = useTranslation();
@@ -30,6 +42,7 @@ export default function TaskDetailPage() {
   const [params, setParams] = useSearchParams();
   const query = useTask(id);
   const task = query.data;
+  const riskText = useRiskText();
   const [dialog, setDialog] = useState<TaskDialogKind | null>(null);
   useDocumentTitle(task ? `${task.number} ${task.name}` : t('tasks.detail.title'));
 
@@ -103,7 +116,7 @@ export default function TaskDetailPage() {
             data-testid="rejected-requirements"
           />
         ) : null}
-        {task.status !== 'overdue' && task.atRisk ? <Alert type="warning" showIcon style={{ marginTop: 16 }} title={t('tasks.markers.atRiskHint')} /> : null}
+        {task.status !== 'overdue' && task.atRisk ? <Alert type="warning" showIcon style={{ marginTop: 16 }} title={riskText(task)} data-testid="task-risk" /> : null}
         <div style={{ marginTop: 16 }}>
           <TaskFacts task={task} />
         </div>

@@ -94,11 +94,11 @@ export function KanbanView({ filters, compact, onOpen }: Props) {
             <Typography.Text strong>{task.name}</Typography.Text>
             <TaskMarkers task={task} />
             <Progress percent={task.progress} size="small" strokeColor={STATUS_COLOR[task.status]} />
-            <Flex justify="space-between" style={{ fontSize: 12 }}>
+            <Flex justify="space-between" align="flex-start" gap={8} style={{ fontSize: 12 }}>
               <Typography.Text type="secondary">{task.owner.name}</Typography.Text>
-              <Typography.Text type="secondary">
-                <DueDate task={task} />
-              </Typography.Text>
+              <div style={{ textAlign: 'end' }}>
+                <DueDate task={task} stacked />
+              </div>
             </Flex>
           </Flex>
         )}
