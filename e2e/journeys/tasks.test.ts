@@ -349,18 +349,24 @@ describe('task tracking', () => {
     await phone.goto('/tasks');
     await phone.getByTestId('task-card').first().waitFor();
     await shot(phone, JOURNEY, '21-phone-list');
+    // The page itself never scrolls sideways at 375 px; wide content scrolls inside its own box.
+    const overflow = () => phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(await overflow()).toBeLessThanOrEqual(0);
     await phone.goto(`/tasks/${taskId}`);
     await phone.getByTestId('task-title').waitFor();
     await shot(phone, JOURNEY, '22-phone-detail');
+    expect(await overflow()).toBeLessThanOrEqual(0);
     await phone.goto('/tasks?view=kanban');
     await phone.getByTestId('kanban').waitFor();
     await shot(phone, JOURNEY, '23-phone-kanban', { fullPage: false });
+    expect(await overflow()).toBeLessThanOrEqual(0);
     // The weekly report's sections as lists, paged like the table.
     // (小王 chose English above.) A section card opens its tab.
     await phone.goto('/tasks?view=weekly');
     await phone.getByTestId('weekly-card-inProgress').click();
     await phone.getByTestId('weekly-inProgress').getByText('客户回访名单整理').waitFor();
     await shot(phone, JOURNEY, '24-phone-weekly');
+    expect(await overflow()).toBeLessThanOrEqual(0);
     expect(j.pageErrors).toEqual([]);
   });
 });

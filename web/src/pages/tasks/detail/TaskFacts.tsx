@@ -40,7 +40,8 @@ export function TaskFacts({ task }: { task: TTask }) {
         ) : (
           <Space size={[4, 4]} wrap>
             {task.collaborators.map((c) => (
-              <Tag key={c.id}>
+              // A long share wraps inside its tag (at phone width the page must not scroll sideways).
+              <Tag key={c.id} style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>
                 {c.name}：{c.share}
               </Tag>
             ))}
