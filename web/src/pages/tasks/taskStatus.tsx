@@ -68,7 +68,8 @@ type DueFacts = Pick<TTaskListItem, 'dueDate' | 'status' | 'workingDaysLeft'>;
 function useDueLeft(task: DueFacts): { text: string; urgent: boolean } | null {
   const { t } = useTranslation();
   const left = task.workingDaysLeft;
-  if (left === null || task.status === 'overdue') return null;
+  // The server sends null once the task is done or 延期.
+  if (left === null) return null;
   if (left > 0) return { text: t('tasks.due.left', { count: left }), urgent: false };
   return { text: t(task.dueDate === companyToday() ? 'tasks.due.today' : 'tasks.due.noWorkingDayLeft'), urgent: true };
 }
