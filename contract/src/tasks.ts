@@ -193,6 +193,8 @@ export const ZTaskListItem = z.object({
   overdueDays: z.number().int(),
   /** Working days from today to the due date, today not counted (ALL-6); null when done or overdue. */
   workingDaysLeft: z.number().int().nullable(),
+  /** The count reads a fallback year's days (no official holiday schedule yet): shown as 暂定. */
+  workingDaysProvisional: z.boolean(),
   /** TSK-8 delay risk, computed by the same SQL as the filter. */
   atRisk: z.boolean(),
   major: z.boolean(),

@@ -9,7 +9,7 @@ import type { TCalendarMonth, TLoan } from '@opsdesk/contract';
 import { demoPdf } from '../../server/src/demo/documents.ts';
 import { shot } from '../support/browser.ts';
 import { startClockJourney, type ClockJourney } from '../support/clock-journey.ts';
-import { label, pickInSelect, waitForApi } from '../support/ui.ts';
+import { label, pickInSelect, submitDialog, waitForApi } from '../support/ui.ts';
 
 const JOURNEY = 'documents';
 const TITLE = 'B公司年度框架合同';
@@ -166,8 +166,7 @@ describe('document archive: versions, a secret loan through approvals, overdue a
       await page.getByText(step).first().waitFor();
       await page.getByRole('button', { name: label('同意') }).click();
       await page.getByLabel('审批意见').fill('同意，请按期归还');
-      const answer = waitForApi(page, 'POST', `/api/approvals/${loan.approvalId}/approve`);
-      await page.locator('.ant-modal').getByRole('button', { name: label('同意') }).click();
+      const answer = submitDialog(page.locator('.ant-modal'), label('同意'), 'POST', `/api/approvals/${loan.approvalId}/approve`);
       expect((await answer).status()).toBe(200);
       await page.getByText('同意，请按期归还').first().waitFor();
       await shot(page, JOURNEY, shotName);
@@ -181,8 +180,7 @@ describe('document archive: versions, a secret loan through approvals, overdue a
     await row.locator('.ant-tag', { hasText: '待登记' }).waitFor();
     await shot(zhaoliu, JOURNEY, '09-loan-desk-to-register');
     await row.getByTestId('loan-register').click();
-    const registered = waitForApi(zhaoliu, 'POST', `/api/document-loans/${loan.id}/register`);
-    await zhaoliu.locator('.ant-modal').getByRole('button', { name: label('登记借出') }).click();
+    const registered = submitDialog(zhaoliu.locator('.ant-modal'), label('登记借出'), 'POST', `/api/document-loans/${loan.id}/register`);
     const res = await registered;
     expect(res.status()).toBe(200);
     loan = (await res.json()) as TLoan;
@@ -236,8 +234,7 @@ describe('document archive: versions, a secret loan through approvals, overdue a
 
     await zhaoliu.goto(`/documents/loans/${loan.id}`);
     await zhaoliu.getByTestId('loan-return').click();
-    const returned = waitForApi(zhaoliu, 'POST', `/api/document-loans/${loan.id}/return`);
-    await zhaoliu.locator('.ant-modal').getByRole('button', { name: label('登记归还') }).click();
+    const returned = submitDialog(zhaoliu.locator('.ant-modal'), label('登记归还'), 'POST', `/api/document-loans/${loan.id}/return`);
     expect((await returned).status()).toBe(200);
     await zhaoliu.getByTestId('loan-detail').locator('.ant-tag', { hasText: '已归还' }).waitFor();
     await shot(zhaoliu, JOURNEY, '15-returned');

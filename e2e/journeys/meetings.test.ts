@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { Locator, Page } from 'playwright-core';
 import { shot } from '../support/browser.ts';
 import { startClockJourney, type ClockJourney } from '../support/clock-journey.ts';
-import { confirmAndWait, label, pickInSelect, waitForApi } from '../support/ui.ts';
+import { confirmAndWait, label, pickInSelect, submitDialog, waitForApi } from '../support/ui.ts';
 
 const JOURNEY = 'meetings';
 // Monday 2026-11-30 09:00 in Shanghai: the meeting is on Thursday 12-03, 14:00–16:00, three working days ahead.
@@ -129,8 +129,7 @@ describe('meetings', () => {
 
   test('张三 sends the notice (MTG-3); the room timeline shows the booking', async () => {
     await zhangsan.getByRole('button', { name: /发送会议通知/ }).click();
-    const sent = waitForApi(zhangsan, 'POST', `/api/meetings/${meetingId}/notice`);
-    await zhangsan.locator('.ant-modal').getByRole('button', { name: /发送会议通知/ }).click();
+    const sent = submitDialog(zhangsan.locator('.ant-modal'), /发送会议通知/, 'POST', `/api/meetings/${meetingId}/notice`);
     expect((await sent).status()).toBe(200);
     await zhangsan.getByTestId('notice-status').getByText(/已于 .* 发出/).waitFor();
     await shot(zhangsan, JOURNEY, '04-notice-sent');
@@ -273,9 +272,7 @@ describe('meetings', () => {
     await shot(taker, JOURNEY, '13-minutes-draft');
 
     await taker.getByRole('button', { name: /提交主持人审核/ }).click();
-    const submitted = waitForApi(taker, 'POST', `/api/meetings/${meetingId}/minutes/submit`);
-    await taker.locator('.ant-modal-confirm').getByRole('button', { name: label('确定', 'OK') }).click();
-    expect((await submitted).status()).toBe(200);
+    expect((await confirmAndWait(taker, 'POST', `/api/meetings/${meetingId}/minutes/submit`)).status()).toBe(200);
     await taker.getByTestId('minutes-status').getByText('主持人审核中').first().waitFor();
   });
 
@@ -302,8 +299,7 @@ describe('meetings', () => {
     const approvalId = new URL(host.url()).pathname.split('/').pop() ?? '';
     await host.getByRole('button', { name: label('同意') }).click();
     await host.getByLabel('审批意见').fill('纪要准确，同意分发');
-    const approved = waitForApi(host, 'POST', `/api/approvals/${approvalId}/approve`);
-    await host.locator('.ant-modal').getByRole('button', { name: label('同意') }).click();
+    const approved = submitDialog(host.locator('.ant-modal'), label('同意'), 'POST', `/api/approvals/${approvalId}/approve`);
     expect((await approved).status()).toBe(200);
     await host.locator('.ant-tag', { hasText: '已通过' }).waitFor();
     await shot(host, JOURNEY, '15-host-approved');

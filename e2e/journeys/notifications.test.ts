@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiAs, firstAdminSignIn, signIn } from '../support/auth.ts';
 import { launchBrowser, shot } from '../support/browser.ts';
-import { label, waitForApi } from '../support/ui.ts';
+import { label, submitDialog, waitForApi } from '../support/ui.ts';
 import { startWorkflowServer, type WorkflowServer } from '../support/workflow-server.ts';
 import { failureRecorder, tracePage } from '../support/page-trace.ts';
 
@@ -86,8 +86,7 @@ describe('notifications and approvals', () => {
   test('the approver approves; the archivist finds it waiting, and must give a reason to reject', async () => {
     await lisi.getByRole('button', { name: label('同意') }).click();
     await lisi.getByLabel('审批意见').fill('同意借阅，请按期归还');
-    const answer = waitForApi(lisi, 'POST', `/api/approvals/${requestId}/approve`);
-    await lisi.locator('.ant-modal').getByRole('button', { name: label('同意') }).click();
+    const answer = submitDialog(lisi.locator('.ant-modal'), label('同意'), 'POST', `/api/approvals/${requestId}/approve`);
     expect((await answer).status()).toBe(200);
     await lisi.getByText('同意借阅，请按期归还').first().waitFor();
     await shot(lisi, JOURNEY, '04-approved-by-head');
@@ -112,8 +111,7 @@ describe('notifications and approvals', () => {
     const detail = (await (await zhaoliu.request.get(`/api/approvals/${requestId}`)).json()) as { currentStep: { id: number } };
     await apiAs(zhaoliu, 'POST', `/api/approvals/${requestId}/approve`, { stepId: detail.currentStep.id, opinion: '已登记' });
     await zhaoliu.getByRole('button', { name: label('同意') }).click();
-    const stale = waitForApi(zhaoliu, 'POST', `/api/approvals/${requestId}/approve`);
-    await zhaoliu.locator('.ant-modal').getByRole('button', { name: label('同意') }).click();
+    const stale = submitDialog(zhaoliu.locator('.ant-modal'), label('同意'), 'POST', `/api/approvals/${requestId}/approve`);
     expect((await stale).status()).toBe(409);
     await zhaoliu.getByText('该审批已被他人处理，已为您刷新到最新状态').waitFor();
     await zhaoliu.locator('.ant-tag', { hasText: '已通过' }).waitFor();

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { apiAs } from '../support/auth.ts';
 import { shot } from '../support/browser.ts';
 import { startClockJourney, type ClockJourney } from '../support/clock-journey.ts';
-import { label, pickInSelect, waitForApi } from '../support/ui.ts';
+import { label, pickInSelect, submitDialog, waitForApi } from '../support/ui.ts';
 
 const JOURNEY = 'tasks';
 // Monday 2026-11-30, 09:00 in Shanghai; the task is due Wednesday 12-02.
@@ -161,9 +161,7 @@ describe('task tracking', () => {
     await modal.getByText('客户数据表.csv').waitFor();
     await modal.getByLabel('提交说明').fill('已按质量标准自查，异常数据见“备注”列');
     await shot(xiaowang, JOURNEY, '07-submit-dialog', { fullPage: false });
-    const submitted = waitForApi(xiaowang, 'POST', `/api/tasks/${taskId}/submit`);
-    await modal.getByRole('button', { name: label('提交验收') }).click();
-    expect((await submitted).status()).toBe(200);
+    expect((await submitDialog(modal, label('提交验收'), 'POST', `/api/tasks/${taskId}/submit`)).status()).toBe(200);
     await expect.poll(() => statusTag(xiaowang).innerText()).toBe('待验收');
 
     lisi = await openAs('lisi');
@@ -175,9 +173,7 @@ describe('task tracking', () => {
     await rejectModal.getByRole('button', { name: label('驳回') }).click();
     await rejectModal.getByText('请填写修改要求').waitFor();
     await rejectModal.getByLabel('修改要求').fill('补充10月新增客户的联系电话，异常数据需逐条注明原因');
-    const rejected = waitForApi(lisi, 'POST', `/api/tasks/${taskId}/reject`);
-    await rejectModal.getByRole('button', { name: label('驳回') }).click();
-    expect((await rejected).status()).toBe(200);
+    expect((await submitDialog(rejectModal, label('驳回'), 'POST', `/api/tasks/${taskId}/reject`)).status()).toBe(200);
     await expect.poll(() => statusTag(lisi).innerText()).toBe('进行中');
 
     await xiaowang.reload();
@@ -190,18 +186,14 @@ describe('task tracking', () => {
 
     await action(xiaowang, /提交验收/);
     await modal.getByLabel('交付链接').fill('https://pan.example.com/s/customer-data-v2');
-    const resubmitted = waitForApi(xiaowang, 'POST', `/api/tasks/${taskId}/submit`);
-    await modal.getByRole('button', { name: label('提交验收') }).click();
-    expect((await resubmitted).status()).toBe(200);
+    expect((await submitDialog(modal, label('提交验收'), 'POST', `/api/tasks/${taskId}/submit`)).status()).toBe(200);
     await expect.poll(() => statusTag(xiaowang).innerText()).toBe('待验收');
 
     await lisi.reload();
     await action(lisi, /验收通过/);
     const acceptModal = lisi.locator('.ant-modal');
     await acceptModal.getByLabel('验收意见').fill('数据完整，格式符合要求，同意验收');
-    const accepted = waitForApi(lisi, 'POST', `/api/tasks/${taskId}/accept`);
-    await acceptModal.getByRole('button', { name: label('验收通过') }).click();
-    expect((await accepted).status()).toBe(200);
+    expect((await submitDialog(acceptModal, label('验收通过'), 'POST', `/api/tasks/${taskId}/accept`)).status()).toBe(200);
     await expect.poll(() => statusTag(lisi).innerText()).toBe('已完成');
     await lisi.getByRole('tab', { name: /验收记录/ }).click();
     await expect.poll(() => lisi.getByTestId('acceptance-round').count()).toBe(2);
@@ -268,9 +260,7 @@ describe('task tracking', () => {
     await modal.getByText('以下前置任务尚未完成').waitFor();
     await modal.getByLabel('提前开始的理由').fill('重点客户名单已确定，可先整理，报告结论出来后再补充');
     await shot(xiaowang, JOURNEY, '13-kanban-start-needs-reason', { fullPage: false });
-    const started = waitForApi(xiaowang, 'POST', `/api/tasks/${followUp.id}/start`);
-    await modal.getByRole('button', { name: label('开始任务') }).click();
-    expect((await started).status()).toBe(200);
+    expect((await submitDialog(modal, label('开始任务'), 'POST', `/api/tasks/${followUp.id}/start`)).status()).toBe(200);
     await xiaowang.getByTestId('kanban-column-in_progress').getByText('客户回访名单整理').waitFor();
     await shot(xiaowang, JOURNEY, '14-kanban-after-drag');
   });

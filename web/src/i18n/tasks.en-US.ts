@@ -66,6 +66,7 @@ const tasks: TaskMessages = {
     today: 'Due today',
     noWorkingDayLeft: 'No working day left',
     inline: '{{date}} ({{left}})',
+    provisional: '{{left}}, provisional',
   },
   risk: {
     title: 'Delay-risk warning: {{reasons}}. Follow up now.',
@@ -222,7 +223,7 @@ const tasks: TaskMessages = {
     delayFirstHint: 'A task more than a day overdue needs the reason and a new due date before any further progress; your head has been alerted.',
     ownerMustExplain: 'The owner must first record the reason and a new due date; progress can be posted after that.',
     delayNeeded: 'The task is more than a day overdue: record the reason and a new due date first.',
-    delayEntry: 'Delayed: due date {{from}} → {{to}}',
+    delayEntry: 'Delayed: due date <date>{{from}}</date> → <date>{{to}}</date>',
     delayReason: 'Reason: {{reason}}',
   },
   dialogs: {

@@ -64,6 +64,7 @@ const tasks = {
     today: '今天到期',
     noWorkingDayLeft: '截止前已无工作日',
     inline: '{{date}}（{{left}}）',
+    provisional: '{{left}}，暂定',
   },
   risk: {
     title: '延期风险预警：{{reasons}}。请尽快跟进。',
@@ -220,7 +221,7 @@ const tasks = {
     delayFirstHint: '逾期超过1天须先说明延期原因并调整计划（新的截止时间），之后才能继续更新进度；您的上级已收到提醒。',
     ownerMustExplain: '须由负责人先填写延期原因和新的截止时间，之后才能继续更新进度。',
     delayNeeded: '任务已逾期超过1天，请先填写延期原因和新的截止时间。',
-    delayEntry: '延期：截止时间 {{from}} → {{to}}',
+    delayEntry: '延期：截止时间 <date>{{from}}</date> → <date>{{to}}</date>',
     delayReason: '原因：{{reason}}',
   },
   dialogs: {

@@ -127,6 +127,23 @@ describe('GET /api/tasks — filters, sort, paging, counts', () => {
     ]);
     const cal = await getCalendar(w.t.database.db);
     for (const item of mine.items.filter((i) => i.workingDaysLeft !== null)) expect(item.workingDaysLeft, item.name).toBe(workingDaysBetween(cal, '2026-11-26', item.dueDate).days);
+    expect(mine.items.some((i) => i.workingDaysProvisional)).toBe(false);
+  });
+
+  it('ALL-6 working days left that reach a year without its official schedule are 暂定', async () => {
+    // The test calendar holds 2026 official and 2027 as a Monday–Friday fallback year.
+    const id = made['展会物料清单']!;
+    await w.t.database.db.update(tasks).set({ dueDate: '2027-01-08' }).where(eq(tasks.id, id));
+    try {
+      const item = (await list('xiaowang', 'scope=mine')).items.find((i) => i.id === id)!;
+      const expected = workingDaysBetween(await getCalendar(w.t.database.db), '2026-11-26', '2027-01-08');
+      expect(expected.provisional).toBe(true);
+      expect([item.workingDaysLeft, item.workingDaysProvisional]).toEqual([expected.days, true]);
+      const detail = await ok<TTask>((await w.as('xiaowang')).get(`/api/tasks/${id}`));
+      expect(detail.workingDaysProvisional).toBe(true);
+    } finally {
+      await w.t.database.db.update(tasks).set({ dueDate: '2026-12-11' }).where(eq(tasks.id, id));
+    }
   });
 
   it('owner, department, due range (the calendar), major and 2-character search over number, name, description', async () => {

@@ -4,6 +4,7 @@ import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Scope } from '../../platform/access/scope.ts';
 import { approvalParticipants } from '../../platform/approvals/schema.ts';
 import { addDays } from '../../platform/calendar/dates.ts';
+import { firstProvisionalAfter } from '../../platform/calendar/rules.ts';
 import type { Calendar } from '../../platform/calendar/snapshot.ts';
 import { calendarDays } from '../../platform/calendar/schema.ts';
 import { ordinalOf } from '../../platform/calendar/store.ts';
@@ -23,6 +24,8 @@ export interface TaskDay {
   yesterday: string;
   /** TSK-8: an undone milestone on or before this date flags the task. */
   milestoneLimit: string;
+  /** A due date on or after this day is counted on a fallback year: its working days left are 暂定 (ALL-6). */
+  provisionalFrom: string;
 }
 
 /**
@@ -33,7 +36,7 @@ export type Bind = <T>(value: T) => T | Placeholder;
 export const asIs: Bind = (value) => value;
 
 /** TaskDay as the SQL below takes it: the dates themselves or placeholders for them. */
-export type SqlDay = { [K in keyof TaskDay]: string | Placeholder };
+export type SqlDay = { [K in Exclude<keyof TaskDay, 'provisionalFrom'>]: string | Placeholder };
 
 const lastDay = new WeakMap<Calendar, TaskDay>();
 
@@ -42,7 +45,7 @@ export function taskDay(cal: Calendar, now: Date, timeZone: string): TaskDay {
   const today = dateInZone(now, timeZone);
   const kept = lastDay.get(cal);
   if (kept?.today === today) return kept;
-  const day = { today, yesterday: addDays(today, -1), milestoneLimit: milestoneRiskLimit(cal, today) };
+  const day = { today, yesterday: addDays(today, -1), milestoneLimit: milestoneRiskLimit(cal, today), provisionalFrom: firstProvisionalAfter(cal, today) };
   lastDay.set(cal, day);
   return day;
 }

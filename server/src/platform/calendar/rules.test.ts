@@ -8,6 +8,7 @@ import {
   addWorkingHours,
   checkSchedule,
   dueWithinWorkingDays,
+  firstProvisionalAfter,
   isMoreThanOneDayOverdue,
   isProvisional,
   isWorkingDay,
@@ -214,6 +215,16 @@ describe('ALL-6 provisional years and the November warning', () => {
     expect(yearNeedingSchedule(years, at('2026-10-31T16:00:00Z'), TZ)).toBe(2027);
     expect(yearNeedingSchedule([years[0]!, { year: 2027, source: 'official' }], at('2026-11-26T02:00:00Z'), TZ)).toBeNull();
     expect(yearNeedingSchedule(years, at('2027-03-01T02:00:00Z'), TZ)).toBe(2027);
+  });
+
+  it('finds the first provisional day after a date: a count that reaches it is 暂定', () => {
+    expect(firstProvisionalAfter(cal, '2026-11-28')).toBe('2027-01-01');
+    expect(firstProvisionalAfter(cal, '2026-12-31')).toBe('2027-01-01');
+    expect(firstProvisionalAfter(cal, '2027-03-01')).toBe('2027-03-02');
+    // Past the calendar's end, and before its start, days count as fallback.
+    expect(firstProvisionalAfter(calendarFromDays(yearFromSchedule(2026, 'official', bundledSchedule(2026))), '2026-11-28')).toBe('2027-01-01');
+    expect(firstProvisionalAfter(cal, '2020-05-01')).toBe('2020-05-02');
+    expect(isProvisional(cal, '2026-12-01', '2026-12-31')).toBe(false);
   });
 
   it('plans bundled years as official and fills the rest through next year as fallback', () => {

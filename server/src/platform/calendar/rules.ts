@@ -1,5 +1,5 @@
 import type { TCalendarImportDay, TCalendarSource } from '@opsdesk/contract';
-import { addDays, yearOf } from './dates.ts';
+import { addDays, dateOfDay, dayNumber, yearOf } from './dates.ts';
 import { type Calendar, dayOf } from './snapshot.ts';
 import { atWallClock, dateInZone, wallClock } from './zone.ts';
 
@@ -38,6 +38,17 @@ export function isProvisional(cal: Calendar, from: string, to: string): boolean 
   const [a, b] = from <= to ? [from, to] : [to, from];
   for (let d = a; d <= b; d = addDays(d, 1)) if (dayOf(cal, d).source === 'fallback') return true;
   return false;
+}
+
+/**
+ * The first day after `date` that comes from a fallback year, or past the calendar's end (which
+ * counts as fallback): a count from `date` to any day on or after it is provisional (暂定).
+ */
+export function firstProvisionalAfter(cal: Calendar, date: string): string {
+  let i = dayNumber(date) + 1 - cal.first;
+  if (i < 0) return addDays(date, 1);
+  while (i < cal.days.length && cal.days[i]!.source !== 'fallback') i += 1;
+  return dateOfDay(cal.first + i);
 }
 
 function checkInteger(n: number) {

@@ -62,16 +62,20 @@ export function TaskMarkers({ task }: { task: Pick<TTaskListItem, 'status' | 'ov
   );
 }
 
-type DueFacts = Pick<TTaskListItem, 'dueDate' | 'status' | 'workingDaysLeft'>;
+type DueFacts = Pick<TTaskListItem, 'dueDate' | 'status' | 'workingDaysLeft' | 'workingDaysProvisional'>;
 
-/** What is left of an open task's time, in working days (ALL-6, counted by the server's calendar). */
+/**
+ * What is left of an open task's time, in working days (ALL-6, counted by the server's calendar);
+ * 暂定 when the count reads a year whose holiday schedule is not imported yet.
+ */
 function useDueLeft(task: DueFacts): { text: string; urgent: boolean } | null {
   const { t } = useTranslation();
   const left = task.workingDaysLeft;
   // The server sends null once the task is done or 延期.
   if (left === null) return null;
-  if (left > 0) return { text: t('tasks.due.left', { count: left }), urgent: false };
-  return { text: t(task.dueDate === companyToday() ? 'tasks.due.today' : 'tasks.due.noWorkingDayLeft'), urgent: true };
+  const urgent = left <= 0;
+  const text = urgent ? t(task.dueDate === companyToday() ? 'tasks.due.today' : 'tasks.due.noWorkingDayLeft') : t('tasks.due.left', { count: left });
+  return { text: task.workingDaysProvisional ? t('tasks.due.provisional', { left: text }) : text, urgent };
 }
 
 /**
@@ -84,18 +88,17 @@ export function DueDate({ task, stacked = false }: { task: DueFacts; stacked?: b
   const left = useDueLeft(task);
   const type = task.status === 'overdue' ? 'danger' : left?.urgent ? 'warning' : undefined;
   if (!left) return <Typography.Text type={type}>{task.dueDate}</Typography.Text>;
-  if (!stacked)
-    return (
-      <Typography.Text type={type} data-testid="task-due">
-        {t('tasks.due.inline', { date: task.dueDate, left: left.text })}
-      </Typography.Text>
-    );
-  return (
+  const shown = stacked ? (
     <span data-testid="task-due">
       <Typography.Text type={type}>{task.dueDate}</Typography.Text>
       <Typography.Text type={type ?? 'secondary'} style={{ display: 'block', fontSize: 12 }}>
         {left.text}
       </Typography.Text>
     </span>
+  ) : (
+    <Typography.Text type={type} data-testid="task-due">
+      {t('tasks.due.inline', { date: task.dueDate, left: left.text })}
+    </Typography.Text>
   );
+  return task.workingDaysProvisional ? <Tooltip title={t('calendar.provisionalHint')}>{shown}</Tooltip> : shown;
 }

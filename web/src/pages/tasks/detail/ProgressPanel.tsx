@@ -1,5 +1,5 @@
 import { Alert, App, Button, Col, DatePicker, Empty, Form, Input, InputNumber, Row, Slider, Space, Timeline, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TTask } from '@opsdesk/contract';
 import { isApiError } from '../../../api/client.ts';
@@ -191,7 +191,7 @@ export function ProgressPanel({ task, onRefresh }: { task: TTask; onRefresh: () 
                       </Typography.Text>
                       {entry.item.note ? <Typography.Text type="secondary">{entry.item.note}</Typography.Text> : null}
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {entry.item.author.name} · {formatDateTime(entry.item.at)}
+                        {entry.item.author.name} · <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.item.at)}</span>
                       </Typography.Text>
                     </Space>
                   ),
@@ -202,11 +202,12 @@ export function ProgressPanel({ task, onRefresh }: { task: TTask; onRefresh: () 
                   content: (
                     <Space orientation="vertical" size={0}>
                       <Typography.Text type="danger">
-                        {t('tasks.progress.delayEntry', { from: entry.item.oldDueDate, to: entry.item.newDueDate })}
+                        {/* A date never breaks at its hyphens on a phone ("2026-12-" / "09"). */}
+                        <Trans i18nKey="tasks.progress.delayEntry" values={{ from: entry.item.oldDueDate, to: entry.item.newDueDate }} components={{ date: <span style={{ whiteSpace: 'nowrap' }} /> }} />
                       </Typography.Text>
                       <Typography.Text>{t('tasks.progress.delayReason', { reason: entry.item.reason })}</Typography.Text>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {entry.item.author.name} · {formatDateTime(entry.item.at)}
+                        {entry.item.author.name} · <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.item.at)}</span>
                       </Typography.Text>
                     </Space>
                   ),
