@@ -64,11 +64,17 @@ export async function submitDialog(dialog: Locator, button: RegExp, method: stri
     }
   });
   const ok = dialog.getByRole('button', { name: button });
-  for (let attempt = 0; attempt < 5 && !sent; attempt++) {
-    await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a: { finished: Promise<unknown> }) => a.finished)));
-    if (sent || !(await ok.isVisible()) || (await ok.getAttribute('class'))?.includes('loading')) break;
-    await ok.click();
-    for (let wait = 0; wait < 20 && !sent; wait++) await page.waitForTimeout(100);
+  try {
+    for (let attempt = 0; attempt < 5 && !sent; attempt++) {
+      // A cancelled animation (a field error's transition cut short) rejects `finished`: it has ended too.
+      await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a: { finished: Promise<unknown> }) => a.finished.catch(() => undefined))));
+      if (sent || !(await ok.isVisible()) || (await ok.getAttribute('class'))?.includes('loading')) break;
+      await ok.click();
+      for (let wait = 0; wait < 20 && !sent; wait++) await page.waitForTimeout(100);
+    }
+  } catch (err) {
+    answered.catch(() => undefined); // the click's failure is the one to report
+    throw err;
   }
   return answered;
 }
