@@ -29,6 +29,9 @@ async function pickDate(input: ReturnType<Page['getByLabel']>, date: string) {
   await input.page().locator(`.ant-picker-dropdown:visible td[title="${date}"]`).click();
 }
 
+/** The signed-in person's id, for tasks created through the API. */
+const userId = async (page: Page) => ((await (await page.request.get('/api/auth/session')).json()) as { user: { id: number } }).user.id;
+
 const statusTag = (page: Page) => page.getByTestId('task-status').first();
 
 /**
@@ -206,13 +209,12 @@ describe('task tracking', () => {
   });
 
   test('Kanban: a refused drop says why; a drag to 进行中 past an open predecessor asks for a reason', async () => {
-    const me = (await (await xiaowang.request.get('/api/auth/session')).json()) as { user: { id: number } };
     const report = (await apiAs(xiaowang, 'POST', '/api/tasks', {
       name: '月度销售报告撰写',
       description: '汇总11月各渠道销售数据，分析同比环比变化',
       deliverable: 'Word/PPT报告',
       qualityStandard: '数据与财务部口径一致，含渠道分析和12月建议',
-      ownerId: me.user.id,
+      ownerId: await userId(xiaowang),
       startDate: '2026-12-04',
       dueDate: '2026-12-16',
       major: true,
@@ -229,7 +231,7 @@ describe('task tracking', () => {
       name: '客户回访名单整理',
       deliverable: '12月客户回访名单',
       qualityStandard: '覆盖全部重点客户，标注回访人和回访日期',
-      ownerId: me.user.id,
+      ownerId: await userId(xiaowang),
       startDate: '2026-12-17',
       dueDate: '2026-12-23',
       predecessorIds: [report.id],
@@ -304,8 +306,24 @@ describe('task tracking', () => {
     await xiaowang.waitForURL(`**/tasks/${taskId}/print`);
     await xiaowang.locator('.od-print-form').getByText('任务跟踪表').first().waitFor();
     await shot(xiaowang, JOURNEY, '19-print-task');
+    // Due in 2027, whose holiday schedule is not imported: the working days left are 暂定 (ALL-6),
+    // said as 约 on the table cell's one short line, the reason in a tooltip.
+    await apiAs(xiaowang, 'POST', '/api/tasks', {
+      name: '2027年度预算编制',
+      deliverable: '2027年度部门预算表',
+      qualityStandard: '按财务部模板，逐项列明依据，经部门负责人签字',
+      ownerId: await userId(xiaowang),
+      startDate: '2027-01-04',
+      dueDate: '2027-01-15',
+    });
     await xiaowang.goto('/tasks?scope=all');
     await xiaowang.getByTestId('task-table').getByText('客户回访名单整理').waitFor();
+    const budgetDue = xiaowang.getByTestId('task-table').locator('tr').filter({ hasText: '2027年度预算编制' }).getByTestId('task-due');
+    expect(await budgetDue.innerText()).toMatch(/^2027-01-15\s+还剩约 \d+ 个工作日$/);
+    // Two lines, the date and the distance: nothing wraps onto a third.
+    expect((await budgetDue.boundingBox())!.height).toBeLessThan(50);
+    await budgetDue.hover();
+    await xiaowang.getByRole('tooltip').getByText('法定节假日安排尚未导入', { exact: false }).waitFor();
     await shot(xiaowang, JOURNEY, '19b-list-all');
     // 导出 the list as the 任务跟踪表 (.xlsx), with the filters on screen.
     const sheet = xiaowang.waitForEvent('download');

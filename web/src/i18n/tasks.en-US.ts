@@ -63,6 +63,7 @@ const tasks: TaskMessages = {
   },
   due: {
     left: 'Working days left: {{count}}',
+    leftAbout: '~{{count}} working days left',
     today: 'Due today',
     noWorkingDayLeft: 'No working day left',
     inline: '{{date}} ({{left}})',

@@ -61,6 +61,7 @@ const tasks = {
   },
   due: {
     left: '还剩 {{count}} 个工作日',
+    leftAbout: '还剩约 {{count}} 个工作日',
     today: '今天到期',
     noWorkingDayLeft: '截止前已无工作日',
     inline: '{{date}}（{{left}}）',

@@ -66,16 +66,18 @@ type DueFacts = Pick<TTaskListItem, 'dueDate' | 'status' | 'workingDaysLeft' | '
 
 /**
  * What is left of an open task's time, in working days (ALL-6, counted by the server's calendar);
- * 暂定 when the count reads a year whose holiday schedule is not imported yet.
+ * 暂定 when the count reads a year whose holiday schedule is not imported yet — said as 约 where the
+ * line is short (`brief`: a table cell's or card's second line, which ", 暂定" would wrap).
  */
-function useDueLeft(task: DueFacts): { text: string; urgent: boolean } | null {
+function useDueLeft(task: DueFacts, brief: boolean): { text: string; urgent: boolean } | null {
   const { t } = useTranslation();
   const left = task.workingDaysLeft;
   // The server sends null once the task is done or 延期.
   if (left === null) return null;
   const urgent = left <= 0;
   const text = urgent ? t(task.dueDate === companyToday() ? 'tasks.due.today' : 'tasks.due.noWorkingDayLeft') : t('tasks.due.left', { count: left });
-  return { text: task.workingDaysProvisional ? t('tasks.due.provisional', { left: text }) : text, urgent };
+  if (!task.workingDaysProvisional) return { text, urgent };
+  return { text: brief && !urgent ? t('tasks.due.leftAbout', { count: left }) : t('tasks.due.provisional', { left: text }), urgent };
 }
 
 /**
@@ -85,7 +87,7 @@ function useDueLeft(task: DueFacts): { text: string; urgent: boolean } | null {
  */
 export function DueDate({ task, stacked = false }: { task: DueFacts; stacked?: boolean }) {
   const { t } = useTranslation();
-  const left = useDueLeft(task);
+  const left = useDueLeft(task, stacked);
   const type = task.status === 'overdue' ? 'danger' : left?.urgent ? 'warning' : undefined;
   if (!left) return <Typography.Text type={type}>{task.dueDate}</Typography.Text>;
   const shown = stacked ? (
