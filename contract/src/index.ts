@@ -11,6 +11,7 @@ export * from './delivery.ts';
 export * from './approvals.ts';
 export * from './notifications.ts';
 export * from './workbench.ts';
+export * from './search.ts';
 export * from './tasks.ts';
 export * from './tasks-io.ts';
 export * from './tasks-weekly.ts';

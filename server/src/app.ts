@@ -30,6 +30,7 @@ import { installDelivery } from './platform/delivery/install.ts';
 import { registerReminderJob } from './platform/deadlines/scan.ts';
 import { notificationRoutes } from './platform/notify/routes.ts';
 import { workbenchRoutes } from './platform/workbench/routes.ts';
+import { searchRoutes } from './platform/search/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
 import { responseSerializer } from './platform/http/serializer.ts';
@@ -99,6 +100,7 @@ export async function buildApp({ config, database, background = false, localAdmi
   registerReminderJob(jobs, { db, timeZone: config.timeZone });
   await notificationRoutes(app, { config, database, sessions });
   workbenchRoutes(app, { config, db });
+  searchRoutes(app, { config, db });
 
   await jobs.start({ background });
   app.addHook('onClose', () => jobs.stop());

@@ -30,6 +30,8 @@ import { FileVault } from '../../platform/files/vault.ts';
 import { authed, ctxOf } from '../../platform/http/plugin.ts';
 import { registerImportKind } from '../../platform/import/kinds.ts';
 import { registerWorkbenchSection } from '../../platform/workbench/registry.ts';
+import { registerSearchSource } from '../../platform/search/registry.ts';
+import { documentsSearch } from './search.source.ts';
 import { registerBorrowFlow } from './borrow-flow.ts';
 import { createCategory, deleteCategory, listCategories, updateCategory } from './categories.service.ts';
 import { type OpenedContent, documentText, openContent } from './content.service.ts';
@@ -82,6 +84,7 @@ export function documentRoutes(app: FastifyInstance, deps: { config: Config; db:
   registerDocumentFiles(config.timeZone);
   registerBorrowFlow();
   registerWorkbenchSection(loansSection);
+  registerSearchSource(documentsSearch(config.timeZone));
   registerImportKind(app, documentsImport(config.timeZone));
   registerTidyJob(app.jobs, { db, timeZone: config.timeZone });
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -58,6 +58,8 @@ import { roomRoutes } from './rooms.routes.ts';
 import type { MeetingsEnv } from './store.ts';
 import { updateMeeting } from './update.service.ts';
 import { meetingsSection } from './workbench.section.ts';
+import { meetingsSearch } from './search.source.ts';
+import { registerSearchSource } from '../../platform/search/registry.ts';
 
 const ZIdParams = z.object({ id: ZId });
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -76,6 +78,7 @@ export function meetingRoutes(app: FastifyInstance, deps: { config: Config; db: 
   registerMaterialFileAccess();
   registerIcsAttachments(env);
   registerWorkbenchSection(meetingsSection(env.timeZone));
+  registerSearchSource(meetingsSearch(env));
   registerImportKind(app, meetingImport(env, deps.config.now));
   // MTG-7: rooms nobody signed in to are given back; every minute, once across instances.
   deps.jobs.register(RELEASE_JOB, (_data, job) => releaseNoShows(deps.db, job.now), { policy: 'singleton' });

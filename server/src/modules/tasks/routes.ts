@@ -43,6 +43,8 @@ import { useTaskTimeZone } from './settings.ts';
 import { updateTask } from './update.service.ts';
 import { exportWeekly, weeklyItems, weeklyReport } from './weekly.service.ts';
 import { tasksSection } from './workbench.section.ts';
+import { tasksSearch } from './search.source.ts';
+import { registerSearchSource } from '../../platform/search/registry.ts';
 
 const ZIdParams = z.object({ id: ZId });
 const ZMilestoneParams = z.object({ id: ZId, milestoneId: ZId });
@@ -53,6 +55,7 @@ export function taskRoutes(app: FastifyInstance, deps: { config: Config; db: Db 
   useTaskTimeZone(deps.config.timeZone);
   registerAcceptanceFlow();
   registerWorkbenchSection(tasksSection);
+  registerSearchSource(tasksSearch);
   // TSK-9 deliverables: readable by whoever may see the task (a refusal reads as "not found").
   registerFileAccess(DELIVERABLE_OWNER, async (ctx, _type, ownerId) =>
     loadVisible(ctx, Number(ownerId)).then(

@@ -4,7 +4,8 @@ import { dayOf } from './queries.service.ts';
 import { displayStatus } from './rules.ts';
 import { tasks } from './schema.ts';
 
-const STATUS_WORDS = {
+/** The status as the workbench and the global search say it (the web has its own i18n). */
+export const STATUS_WORDS = {
   'zh-CN': { not_started: '未开始', in_progress: '进行中', awaiting_acceptance: '待验收', done: '已完成', overdue: '延期' },
   'en-US': { not_started: 'Not started', in_progress: 'In progress', awaiting_acceptance: 'Awaiting acceptance', done: 'Done', overdue: 'Overdue' },
 } as const;
