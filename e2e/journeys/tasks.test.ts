@@ -336,6 +336,24 @@ describe('task tracking', () => {
     await shot(xiaowang, JOURNEY, '20-print-sheet');
   });
 
+  test('the top bar search finds the task among meetings and documents and opens it', async () => {
+    await xiaowang.goto('/');
+    const box = xiaowang.getByPlaceholder('搜索任务、会议、文档');
+    await box.fill('回访');
+    const item = xiaowang.getByTestId('search-item').filter({ hasText: '客户回访名单整理' });
+    await item.waitFor();
+    expect(await item.innerText()).toMatch(/T\d{8} 客户回访名单整理\s+进行中 · 小王\s+2026-12-23/);
+    await xiaowang.getByTestId('search-group-tasks').waitFor();
+    await shot(xiaowang, JOURNEY, '19c-global-search');
+    await item.click();
+    await xiaowang.waitForURL(/\/tasks\/\d+$/);
+    await xiaowang.getByTestId('task-title').getByText('客户回访名单整理').waitFor();
+    expect(await box.inputValue()).toBe('');
+    await box.fill('没有这样的词');
+    await xiaowang.getByText('没有找到与“没有这样的词”相关的任务、会议或文档').waitFor();
+    await box.clear();
+  });
+
   test('en-US: the same pages in English', async () => {
     await xiaowang.goto('/tasks?view=kanban');
     await xiaowang.getByRole('button', { name: /^语言/ }).click();
@@ -375,6 +393,14 @@ describe('task tracking', () => {
     await phone.getByTestId('weekly-inProgress').getByText('客户回访名单整理').waitFor();
     await shot(phone, JOURNEY, '24-phone-weekly');
     expect(await overflow()).toBeLessThanOrEqual(0);
+    // The top bar's search opens full width; a result opens its page.
+    await phone.getByRole('button', { name: 'Search' }).click();
+    await phone.getByPlaceholder('Search tasks, meetings, documents').fill('回访');
+    await phone.getByTestId('search-item').filter({ hasText: '客户回访名单整理' }).waitFor();
+    await shot(phone, JOURNEY, '25-phone-search', { fullPage: false });
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await phone.getByTestId('search-item').filter({ hasText: '客户回访名单整理' }).click();
+    await phone.waitForURL(/\/tasks\/\d+$/);
     expect(j.pageErrors).toEqual([]);
   });
 });

@@ -23,6 +23,15 @@ const enUS: Messages = {
     reload: 'Reload',
     openMenu: 'Open menu',
   },
+  search: {
+    placeholder: 'Search tasks, meetings, documents',
+    open: 'Search',
+    groups: { tasks: 'Tasks', meetings: 'Meetings', documents: 'Documents' },
+    viewAll: 'View all {{count}}',
+    searching: 'Searching…',
+    none: 'No task, meeting or document matches “{{q}}”',
+    hint: 'Type a number, a name or a word',
+  },
   menu: {
     workbench: 'Workbench',
     admin: 'Administration',
@@ -113,9 +122,7 @@ const enUS: Messages = {
     title: 'Title',
     roles: 'Roles',
     noDepartment: 'No department yet',
-    modulesTitle: 'My workbench',
-    modulesEmpty:
-      'Your to-dos and figures will appear here as the modules arrive: tasks, meetings, documents, resources and customers.',
+    startTitle: 'Where to start',
     adminHint: 'You are a system administrator. Start by setting up the organization and the people accounts under Administration.',
     goDepartments: 'Set up organization',
     goPeople: 'Add people',

@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../api/session.ts';
@@ -41,25 +41,28 @@ export default function HomePage() {
         </Descriptions>
       </Card>
       <WorkbenchSections />
-      <Card title={t('home.modulesTitle')}>
-        <Empty description={t('home.modulesEmpty')}>
-          {isAdmin ? (
-            <Space orientation="vertical">
-              <Typography.Text type="secondary">{t('home.adminHint')}</Typography.Text>
-              <Space wrap style={{ justifyContent: 'center' }}>
-                <Button type="primary" onClick={() => void navigate('/admin/departments')}>{t('home.goDepartments')}</Button>
-                <Button onClick={() => void navigate('/admin/people')}>{t('home.goPeople')}</Button>
+      {/* The workbench sections above are everyone's; the administrator and the auditor also get their first steps. */}
+      {isAdmin || isAuditor ? (
+        <Card title={t('home.startTitle')}>
+          <Space orientation="vertical" size="large">
+            {isAdmin ? (
+              <Space orientation="vertical">
+                <Typography.Text type="secondary">{t('home.adminHint')}</Typography.Text>
+                <Space wrap>
+                  <Button type="primary" onClick={() => void navigate('/admin/departments')}>{t('home.goDepartments')}</Button>
+                  <Button onClick={() => void navigate('/admin/people')}>{t('home.goPeople')}</Button>
+                </Space>
               </Space>
-            </Space>
-          ) : null}
-          {isAuditor ? (
-            <Space orientation="vertical">
-              <Typography.Text type="secondary">{t('home.auditorHint')}</Typography.Text>
-              <Button type="primary" onClick={() => void navigate('/audit')}>{t('home.goAudit')}</Button>
-            </Space>
-          ) : null}
-        </Empty>
-      </Card>
+            ) : null}
+            {isAuditor ? (
+              <Space orientation="vertical">
+                <Typography.Text type="secondary">{t('home.auditorHint')}</Typography.Text>
+                <Button type="primary" onClick={() => void navigate('/audit')}>{t('home.goAudit')}</Button>
+              </Space>
+            ) : null}
+          </Space>
+        </Card>
+      ) : null}
     </Space>
   );
 }

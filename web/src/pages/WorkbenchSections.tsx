@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { WORKBENCH_SECTION_KEYS, type TWorkbenchSection } from '@opsdesk/contract';
 import { useWorkbench } from '../api/workbench.ts';
 import { LoadError } from '../components/LoadError.tsx';
-import { formatDateTime } from '../lib/time.ts';
+import { formatWhen } from '../lib/time.ts';
 
 type KnownKey = (typeof WORKBENCH_SECTION_KEYS)[number];
 const isKnown = (key: string): key is KnownKey => (WORKBENCH_SECTION_KEYS as readonly string[]).includes(key);
@@ -49,7 +49,7 @@ function SectionCard({ section }: { section: TWorkbenchSection }) {
               extra={
                 item.at ? (
                   <Typography.Text type={item.overdue ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-                    {formatDateTime(item.at).slice(0, 16)}
+                    {formatWhen(item.at)}
                   </Typography.Text>
                 ) : null
               }

@@ -10,6 +10,7 @@ import { activeKey, visibleModules, type ModuleEntry } from './modules.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
+import { GlobalSearch } from './GlobalSearch.tsx';
 import { PageSkeleton } from './PageSkeleton.tsx';
 import { AuthFrame } from './AuthFrame.tsx';
 import { Brand } from './Brand.tsx';
@@ -131,7 +132,7 @@ function Shell() {
             </>
           ) : null}
           <div style={{ flex: 1 }} />
-          {/* Room for the global search once it exists. */}
+          <GlobalSearch compact={isMobile} />
           <NotificationBell compact={isMobile} />
           <LanguageSwitch compact={isMobile} />
           <UserMenu compact={isMobile} />
