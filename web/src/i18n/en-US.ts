@@ -27,6 +27,7 @@ const enUS: Messages = {
     placeholder: 'Search tasks, meetings, documents',
     open: 'Search',
     groups: { tasks: 'Tasks', meetings: 'Meetings', documents: 'Documents' },
+    total: '{{count}} found',
     viewAll: 'View all {{count}}',
     searching: 'Searching…',
     none: 'No task, meeting or document matches “{{q}}”',

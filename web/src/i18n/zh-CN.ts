@@ -27,6 +27,7 @@ const zhCN = {
     placeholder: '搜索任务、会议、文档',
     open: '搜索',
     groups: { tasks: '任务', meetings: '会议', documents: '文档' },
+    total: '共 {{count}} 条',
     viewAll: '查看全部 {{count}} 条',
     searching: '正在搜索…',
     none: '没有找到与“{{q}}”相关的任务、会议或文档',

@@ -27,7 +27,7 @@ function groupOptions(group: TSearchGroup & { key: SourceKey }, q: string, t: TF
     label: (
       <Flex justify="space-between" data-testid={`search-group-${group.key}`}>
         <span>{t(`search.groups.${group.key}`)}</span>
-        {group.count > group.items.length ? <span>{t('search.viewAll', { count: group.count })}</span> : null}
+        <span>{t('search.total', { count: group.count })}</span>
       </Flex>
     ),
     options: [
