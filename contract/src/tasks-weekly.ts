@@ -68,3 +68,21 @@ export const ZTaskWeeklyReport = z.object({
   people: z.array(ZTaskWeeklyPersonRow),
 });
 export type TTaskWeeklyReport = z.infer<typeof ZTaskWeeklyReport>;
+
+/**
+ * `GET /api/tasks/overview`: the workbench chart 各部门任务概况 (UX.md "overdue by department") — per
+ * department the caller oversees (ALL-7; the general manager every one), its open tasks, how many of
+ * them are 延期 (TSK-4) and how many at risk (TSK-8). Empty for someone who oversees none.
+ */
+export const ZTaskOverview = z.object({
+  departments: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      open: z.number().int(),
+      overdue: z.number().int(),
+      atRisk: z.number().int(),
+    }),
+  ),
+});
+export type TTaskOverview = z.infer<typeof ZTaskOverview>;

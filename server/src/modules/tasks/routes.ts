@@ -25,6 +25,7 @@ import {
   ZTaskWeeklyItemsQuery,
   ZTaskWeeklyQuery,
   ZTaskWeeklyReport,
+  ZTaskOverview,
   ZUpdateTaskInput,
 } from '@opsdesk/contract';
 import type { Config } from '../../config.ts';
@@ -44,6 +45,7 @@ import { updateTask } from './update.service.ts';
 import { exportWeekly, weeklyItems, weeklyReport } from './weekly.service.ts';
 import { tasksSection } from './workbench.section.ts';
 import { tasksSearch } from './search.source.ts';
+import { taskOverview } from './overview.service.ts';
 import { registerSearchSource } from '../../platform/search/registry.ts';
 
 const ZIdParams = z.object({ id: ZId });
@@ -85,6 +87,11 @@ export function taskRoutes(app: FastifyInstance, deps: { config: Config; db: Db 
       const map = await taskStatuses(c.db, await visibleIds(c, req.query.ids), c.now);
       return [...map.entries()].map(([id, s]) => ({ id, ...s }));
     },
+  );
+  r.get(
+    '/api/tasks/overview',
+    { schema: { tags, summary: '各部门任务概况 Open, 延期 and at-risk tasks per department I oversee', response: { 200: ZTaskOverview, ...errors } } },
+    (req) => taskOverview(ctx(req)),
   );
   r.get(
     '/api/tasks/weekly-report',
