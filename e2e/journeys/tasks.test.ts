@@ -301,6 +301,22 @@ describe('task tracking', () => {
     await lisi.getByRole('menuitem', { name: /CSV/ }).click();
     expect((await weekly).suggestedFilename()).toMatch(/\.csv$/);
 
+    // The head's workbench: 各部门任务概况, a bar segment opens the tasks behind it.
+    await lisi.goto('/');
+    const overview = lisi.getByTestId('task-overview');
+    await overview.getByText('1 个部门共 2 项未完成任务，其中延期 0 项、有延期风险 1 项').waitFor();
+    await overview.locator('svg').getByText('市场部').waitFor();
+    await shot(lisi, JOURNEY, '18c-workbench-overview');
+    // The at-risk segment: the widest orange shape (the legend's is a small icon), in view.
+    await overview.scrollIntoViewIfNeeded();
+    const orange = await overview.locator('svg path[fill="#fa8c16"]').all();
+    const boxes = await Promise.all(orange.map((shape) => shape.boundingBox()));
+    const bar = boxes.reduce((widest, box) => (box && box.width > (widest?.width ?? 0) ? box : widest), null as (typeof boxes)[number]);
+    await lisi.mouse.click(bar!.x + bar!.width / 2, bar!.y + bar!.height / 2);
+    await lisi.waitForURL((url) => url.pathname === '/tasks' && url.searchParams.get('atRisk') === 'true');
+    await lisi.getByTestId('task-table').getByText('月度销售报告撰写').waitFor();
+    expect(await lisi.getByTestId('task-table').getByText('客户回访名单整理').count()).toBe(0);
+
     await xiaowang.goto(`/tasks/${taskId}`);
     await action(xiaowang, /打\s?印/);
     await xiaowang.waitForURL(`**/tasks/${taskId}/print`);

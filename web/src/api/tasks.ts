@@ -4,6 +4,7 @@ import {
   ZTask,
   ZTaskCounts,
   ZTaskHistoryEntry,
+  ZTaskOverview,
   ZTaskPage,
   ZTaskWeeklyItemPage,
   ZTaskWeeklyReport,
@@ -37,6 +38,7 @@ export const taskKeys = {
   history: (id: number) => ['tasks', 'history', id] as const,
   weekly: (query: TTaskWeeklyQuery) => ['tasks', 'weekly', query] as const,
   weeklyItems: (query: TTaskWeeklyItemsQuery) => ['tasks', 'weekly', 'items', query] as const,
+  overview: ['tasks', 'overview'] as const,
 };
 
 const ZHistory = ZTaskHistoryEntry.array();
@@ -83,6 +85,7 @@ function useTaskSaved() {
     void queryClient.invalidateQueries({ queryKey: ['tasks', 'list'] });
     void queryClient.invalidateQueries({ queryKey: ['tasks', 'counts'] });
     void queryClient.invalidateQueries({ queryKey: ['tasks', 'weekly'] });
+    void queryClient.invalidateQueries({ queryKey: taskKeys.overview });
     void queryClient.invalidateQueries({ queryKey: taskKeys.history(task.id) });
     void queryClient.invalidateQueries({ queryKey: ['workbench'] });
     void queryClient.invalidateQueries({ queryKey: ['approvals'] });
@@ -161,6 +164,11 @@ export function useWeeklyReport(query: TTaskWeeklyQuery) {
     queryFn: () => api(withQuery('/api/tasks/weekly-report', query), { schema: ZTaskWeeklyReport }),
     placeholderData: keepPreviousData,
   });
+}
+
+/** 各部门任务概况 for the workbench chart: the departments the caller oversees (none for staff). */
+export function useTaskOverview() {
+  return useQuery({ queryKey: taskKeys.overview, queryFn: () => api('/api/tasks/overview', { schema: ZTaskOverview }) });
 }
 
 /** A page of one section of the weekly report (TSK-10), optionally of one person. */

@@ -61,6 +61,15 @@ const tasks: TaskMessages = {
     atRiskOnly: 'At risk only',
     sort: 'Sort',
   },
+  overview: {
+    title: 'Tasks by department',
+    weekly: 'Weekly report',
+    overdue: 'Overdue',
+    atRisk: 'At risk',
+    onTrack: 'On track',
+    summary: '{{departments}} departments, {{open}} open tasks: {{overdue}} overdue, {{atRisk}} at risk',
+    onlyTop: 'The chart shows the {{count}} departments with the most overdue tasks',
+  },
   due: {
     left: 'Working days left: {{count}}',
     leftAbout: '~{{count}} working days left',

@@ -59,6 +59,15 @@ const tasks = {
     atRiskOnly: '只看有延期风险的',
     sort: '排序',
   },
+  overview: {
+    title: '各部门任务概况',
+    weekly: '查看周报',
+    overdue: '延期',
+    atRisk: '有延期风险',
+    onTrack: '正常推进',
+    summary: '{{departments}} 个部门共 {{open}} 项未完成任务，其中延期 {{overdue}} 项、有延期风险 {{atRisk}} 项',
+    onlyTop: '图中只列出延期最多的 {{count}} 个部门',
+  },
   due: {
     left: '还剩 {{count}} 个工作日',
     leftAbout: '还剩约 {{count}} 个工作日',

@@ -5,6 +5,7 @@ import { useMe } from '../api/session.ts';
 import { companyHour } from '../lib/time.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { WorkbenchSections } from './WorkbenchSections.tsx';
+import { TaskOverviewCard } from './TaskOverviewCard.tsx';
 
 function greetingKey(hour: number) {
   if (hour < 12) return 'home.morning' as const;
@@ -41,6 +42,7 @@ export default function HomePage() {
         </Descriptions>
       </Card>
       <WorkbenchSections />
+      <TaskOverviewCard />
       {/* The workbench sections above are everyone's; the administrator and the auditor also get their first steps. */}
       {isAdmin || isAuditor ? (
         <Card title={t('home.startTitle')}>
