@@ -417,6 +417,13 @@ describe('task tracking', () => {
     expect(await overflow()).toBeLessThanOrEqual(0);
     await phone.getByTestId('search-item').filter({ hasText: '客户回访名单整理' }).click();
     await phone.waitForURL(/\/tasks\/\d+$/);
+    // The head's workbench chart fits the phone too.
+    const headPhone = await openAs('lisi', 375, 812);
+    await headPhone.goto('/');
+    await headPhone.getByTestId('task-overview').locator('svg').getByText('市场部').waitFor();
+    await headPhone.getByTestId('task-overview').scrollIntoViewIfNeeded();
+    await shot(headPhone, JOURNEY, '26-phone-overview', { fullPage: false });
+    expect(await headPhone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
     expect(j.pageErrors).toEqual([]);
   });
 });
