@@ -355,7 +355,11 @@ describe('task tracking', () => {
   test('the top bar search finds the task among meetings and documents and opens it', async () => {
     await xiaowang.goto('/');
     const box = xiaowang.getByPlaceholder('搜索任务、会议、文档');
-    await box.fill('回访');
+    // Ctrl K from anywhere puts the cursor in it.
+    await xiaowang.getByRole('heading', { name: /小王/ }).click();
+    await xiaowang.keyboard.press('Control+k');
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await xiaowang.keyboard.type('回访');
     const item = xiaowang.getByTestId('search-item').filter({ hasText: '客户回访名单整理' });
     await item.waitFor();
     expect(await item.innerText()).toMatch(/T\d{8} 客户回访名单整理\s+进行中 · 小王\s+2026-12-23/);

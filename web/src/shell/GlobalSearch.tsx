@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { AutoComplete, Button, Drawer, Flex, Input, Spin, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { AutoComplete, Button, Drawer, Flex, Input, type InputRef, Spin, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,8 @@ const LIST_OF: Record<SourceKey, (q: string) => string> = {
   meetings: (q) => `/meetings?view=list&scope=all&q=${encodeURIComponent(q)}`,
   documents: (q) => `/documents?q=${encodeURIComponent(q)}`,
 };
+
+const SHORTCUT = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘K' : 'Ctrl K';
 
 // An option's value says where it goes; typed text never looks like one.
 const GO = 'go:';
@@ -70,6 +72,18 @@ export function GlobalSearch({ compact = false }: { compact?: boolean }) {
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const input = useRef<InputRef>(null);
+  // Ctrl K / ⌘K from anywhere, as in Feishu and DingTalk.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== 'k' || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      e.preventDefault();
+      if (compact) setDrawerOpen(true);
+      else input.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [compact]);
   const q = useDebounced(text.trim(), 250);
   const result = useGlobalSearch(q);
   const groups = (result.data?.groups ?? []).filter((g): g is TSearchGroup & { key: SourceKey } => isKnown(g.key) && g.count > 0);
@@ -101,7 +115,16 @@ export function GlobalSearch({ compact = false }: { compact?: boolean }) {
       autoFocus={compact}
       data-testid="global-search"
     >
-      <Input allowClear prefix={<SearchOutlined />} placeholder={t('search.placeholder')} aria-label={t('search.placeholder')} title={t('search.hint')} />
+      <Input
+        ref={input}
+        allowClear
+        prefix={<SearchOutlined />}
+        suffix={compact || text ? null : <Typography.Text type="secondary" keyboard style={{ fontSize: 11 }}>{SHORTCUT}</Typography.Text>}
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.placeholder')}
+        aria-keyshortcuts="Control+K Meta+K"
+        title={t('search.hint')}
+      />
     </AutoComplete>
   );
 
