@@ -90,3 +90,13 @@ export const DOCUMENT_REGISTER_HEADERS = [
   '借阅记录(借阅人、日期、归还日期)',
   '归档状态(已归档/待归档)',
 ] as const;
+
+/**
+ * `GET /api/documents/archive-growth` (archivist): the archive's growth (UX.md dashboards) over the
+ * 12 months up to this one, company time zone: documents (versions) registered per month by 创建日期,
+ * and documents archived (已归档) per month by 归档日期. Every month is listed, empty ones with 0.
+ */
+export const ZArchiveGrowth = z.object({
+  months: z.array(z.object({ month: z.string(), created: z.number().int(), archived: z.number().int() })),
+});
+export type TArchiveGrowth = z.infer<typeof ZArchiveGrowth>;

@@ -5,6 +5,7 @@ import {
   ZArchiveList,
   ZArchiveListExportQuery,
   ZArchiveListQuery,
+  ZArchiveGrowth,
   ZDocumentBackupStatus,
   ZErrorBody,
   ZId,
@@ -19,7 +20,7 @@ import {
 } from '@opsdesk/contract';
 import { exportList } from '../../platform/export/export.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { archiveList, archiveListWhere, backupStatus } from './archive.service.ts';
+import { archiveGrowth, archiveList, archiveListWhere, backupStatus } from './archive.service.ts';
 import { exportArchiveList } from './io.service.ts';
 import { getLoan, listLoans } from './loans.queries.ts';
 import { applyLoan, resubmitLoan, withdrawLoan } from './loans.service.ts';
@@ -80,6 +81,9 @@ export function loanRoutes(app: FastifyInstance, { ctx }: DocumentDeps) {
       if (!isArchivist(c.actor.roles)) throw new AppError('FORBIDDEN');
       return exportList(reply, await exportArchiveList(c, archiveListWhere(req.query.quarter).where, req.query.quarter, req.query.format));
     },
+  );
+  r.get('/api/documents/archive-growth', { schema: { tags, summary: '档案增长 Archive growth, 12 months', response: { 200: ZArchiveGrowth, ...errors } } }, (req) =>
+    archiveGrowth(ctx(req)),
   );
   r.get('/api/documents/backup-status', { schema: { tags, summary: '备份情况 Backup status', response: { 200: ZDocumentBackupStatus, ...errors } } }, (req) =>
     backupStatus(ctx(req)),

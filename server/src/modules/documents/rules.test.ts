@@ -18,6 +18,7 @@ import {
   monthEndingToday,
   parseLoanRecords,
   quarterRange,
+  lastTwelveMonths,
   tidyProblems,
   watermarkText,
 } from './rules.ts';
@@ -176,5 +177,13 @@ describe('DOC-6 periods and the register sheet', () => {
     expect(extractorFor({ mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileName: '制度.DOCX' })).toBe('docx');
     expect(extractorFor({ mimeType: 'application/octet-stream', fileName: '清单.xlsx' })).toBe('xlsx');
     expect(extractorFor({ mimeType: 'image/png', fileName: 'scan.png' })).toBeNull();
+  });
+});
+
+describe('archive growth months', () => {
+  it('the 12 months up to this one, across a year boundary', () => {
+    expect(lastTwelveMonths('2026-11-28')).toEqual(['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+    expect(lastTwelveMonths('2027-01-01')[0]).toBe('2026-02');
+    expect(lastTwelveMonths('2026-12-31').at(-1)).toBe('2026-12');
   });
 });

@@ -233,3 +233,12 @@ export function parseLoanRecords(text: string | undefined): LoanRecord[] | null 
   }
   return out;
 }
+
+/** The archive-growth chart's months: the 12 up to `today`'s, oldest first, as YYYY-MM. */
+export function lastTwelveMonths(today: string): string[] {
+  const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  return Array.from({ length: 12 }, (_, i) => {
+    const index = year * 12 + month - 1 - (11 - i);
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  });
+}
