@@ -243,6 +243,13 @@ describe('document archive: versions, a secret loan through approvals, overdue a
     await zhaoliu.locator('.od-print-title', { hasText: '文档归档登记表' }).waitFor();
     await zhaoliu.getByText(/小王\(\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}\)/).waitFor();
     await shot(zhaoliu, JOURNEY, '16-print-register');
+
+    // 归档检查 opens with the archive's growth over the year: this journey's contract is in this month's bars.
+    await zhaoliu.goto('/documents/archive');
+    const growth = zhaoliu.getByTestId('archive-growth');
+    await growth.getByText(/^近 12 个月新增登记 [1-9]\d* 份，完成归档 \d+ 份$/).waitFor();
+    await growth.locator('svg').getByText('新增登记').waitFor();
+    await shot(zhaoliu, JOURNEY, '17-archive-growth');
     expect(j.pageErrors).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  ZArchiveGrowth,
   ZArchiveList,
   ZDocumentBackupStatus,
   ZDocumentCategory,
@@ -47,6 +48,7 @@ export const documentKeys = {
   loan: (id: number) => ['documents', 'loans', 'detail', id] as const,
   tidy: (month: string) => ['documents', 'tidy', month] as const,
   archiveList: (quarter: string) => ['documents', 'archive-list', quarter] as const,
+  archiveGrowth: ['documents', 'archive-growth'] as const,
   backup: ['documents', 'backup-status'] as const,
 };
 
@@ -299,6 +301,11 @@ export function useTidyCheck(month: string) {
     queryFn: () => api(withQuery('/api/documents/tidy', { month }), { schema: ZTidyCheck }),
     placeholderData: keepPreviousData,
   });
+}
+
+/** 档案增长 (archivist): registered and archived per month, the last 12 months. */
+export function useArchiveGrowth() {
+  return useQuery({ queryKey: documentKeys.archiveGrowth, queryFn: () => api('/api/documents/archive-growth', { schema: ZArchiveGrowth }) });
 }
 
 export function useArchiveList(quarter: string) {

@@ -283,6 +283,10 @@ const documents: DocumentsMessages = {
   },
 
   archive: {
+    growthTitle: 'Archive growth',
+    growthCreated: 'Registered',
+    growthArchived: 'Archived',
+    growthSummary: 'Last 12 months: {{created}} registered, {{archived}} archived',
     title: 'Archive checks',
     monthly: 'Month-end tidy-up',
     monthlyIntro:

@@ -276,6 +276,10 @@ const documents = {
   },
 
   archive: {
+    growthTitle: '档案增长',
+    growthCreated: '新增登记',
+    growthArchived: '完成归档',
+    growthSummary: '近 12 个月新增登记 {{created}} 份，完成归档 {{archived}} 份',
     title: '归档检查',
     monthly: '月末整理',
     monthlyIntro: '每月末核对当月新增文档的编码与存储位置：缺少编号、既无电子文件也无档案柜位置、编号不符合命名规则的文档列在下面。',

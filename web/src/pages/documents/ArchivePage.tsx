@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
 import { useUrlState } from '../../lib/useUrlState.ts';
 import { BackupStatusCard } from './BackupStatusCard.tsx';
+import { ArchiveGrowthCard } from './ArchiveGrowthCard.tsx';
 import { DocumentNumber, SecrecyTag, versionText } from './docTags.tsx';
 import { Storage } from './DocumentList.tsx';
 import { ExportMenu } from '../../components/ExportMenu.tsx';
@@ -174,7 +175,7 @@ function QuarterTab({ quarter, onQuarter }: { quarter: string; onQuarter: (q: st
   );
 }
 
-/** 归档检查 (archivist): backups (DOC-7), the month-end tidy check and the quarterly archive list (DOC-6). */
+/** 归档检查 (archivist): backups (DOC-7), the archive's growth, the month-end tidy check and the quarterly archive list (DOC-6). */
 export default function ArchivePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('documents.archive.title'));
@@ -187,6 +188,7 @@ export default function ArchivePage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <BackupStatusCard />
+      <ArchiveGrowthCard />
       <Card title={t('documents.archive.title')}>
         <Tabs
           activeKey={tab}
