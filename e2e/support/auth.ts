@@ -30,6 +30,9 @@ export async function firstAdminSignIn(page: Page, initial: string, next: string
   await changePassword(page, initial, next);
 }
 
+/** The signed-in person's id, e.g. as the owner of tasks set up through the API. */
+export const userId = async (page: Page) => ((await (await page.request.get('/api/auth/session')).json()) as { user: { id: number } }).user.id;
+
 /**
  * A JSON call with the page's session (cookies + CSRF header), for setting up data that the
  * journey does not exercise itself.
