@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZWorkbenchItem } from './workbench.ts';
+import { ZWorkbenchSection } from './workbench.ts';
 
 /**
  * The top bar's global search (UX.md "Frame"): one group per module that has landed, each with what
@@ -15,12 +15,8 @@ export const ZSearchQuery = z.object({
 });
 export type TSearchQuery = z.input<typeof ZSearchQuery>;
 
-export const ZSearchGroup = z.object({
-  key: z.string(),
-  /** Every match the caller may see, not only the items shown. */
-  count: z.number().int(),
-  items: z.array(ZWorkbenchItem),
-});
+/** A module's matches: the workbench section's shape (count of all it holds, the top items). */
+export const ZSearchGroup = ZWorkbenchSection;
 export type TSearchGroup = z.infer<typeof ZSearchGroup>;
 
 export const ZSearchResult = z.object({ q: z.string(), groups: z.array(ZSearchGroup) });

@@ -79,6 +79,36 @@ describe('workbench and search', () => {
     expect(await xiaowang.getByTestId('task-overview').count()).toBe(0);
   });
 
+  test('a word in many places: each module its group, 查看全部 opens the module\'s list with the words', async () => {
+    const owner = await userId(xiaowang);
+    for (const n of [1, 2, 3, 4, 5, 6])
+      await apiAs(xiaowang, 'POST', '/api/tasks', { name: `新员工培训资料${n}`, deliverable: '培训资料', qualityStandard: '经部门负责人审阅', ownerId: owner, startDate: '2026-12-07', dueDate: '2026-12-18' });
+    const head = await userId(lisi);
+    await apiAs(lisi, 'POST', '/api/meetings', {
+      topic: '新员工培训安排会',
+      goal: '确定12月培训讲师与日程',
+      startsAt: '2026-12-08T06:00:00.000Z',
+      endsAt: '2026-12-08T07:00:00.000Z',
+      onlineNumber: '腾讯会议 123-456-789',
+      hostId: head,
+      minuteTakerId: owner,
+      contactId: owner,
+      participantIds: [owner],
+      agenda: [{ title: '讲师与日程', durationMinutes: 60, goal: '定稿' }],
+    });
+    await xiaowang.goto('/');
+    const box = xiaowang.getByPlaceholder('搜索任务、会议、文档');
+    await box.fill('培训');
+    await xiaowang.getByTestId('search-group-meetings').getByText('共 1 条').waitFor();
+    await xiaowang.getByTestId('search-item').filter({ hasText: '新员工培训安排会' }).getByText('线上会议 · 主持人：李四').waitFor();
+    await xiaowang.getByTestId('search-group-tasks').getByText('共 6 条').waitFor();
+    expect(await xiaowang.getByTestId('search-item').filter({ hasText: '新员工培训资料' }).count()).toBe(5);
+    await shot(xiaowang, JOURNEY, '02b-search-groups');
+    await xiaowang.getByText('查看全部 6 条').click();
+    await xiaowang.waitForURL((url) => url.pathname === '/tasks' && url.searchParams.get('q') === '培训' && url.searchParams.get('scope') === 'all');
+    await xiaowang.getByText('共 6 条').waitFor();
+  });
+
   test('at phone width: the search opens full width, the chart fits', async () => {
     const phone = await j.openAs('xiaowang', 375, 812);
     await phone.getByRole('button', { name: '搜索' }).click();

@@ -111,6 +111,9 @@ export function GlobalSearch({ compact = false }: { compact?: boolean }) {
         )
       }
       popupMatchSelectWidth={compact ? true : 420}
+      // Three groups of at most six lines: all rendered, tall enough that the later groups are not hidden under a scroll.
+      virtual={false}
+      listHeight={520}
       style={{ width: compact ? '100%' : 260 }}
       autoFocus={compact}
       data-testid="global-search"
