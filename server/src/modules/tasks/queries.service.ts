@@ -83,6 +83,16 @@ const listColumns = {
   delayReason: tasks.delayReason,
   updatedAt: tasks.updatedAt,
 };
+/**
+ * A task's collaborators and milestones come from the database unordered and are put in order here:
+ * an ORDER BY inside json_agg sorts once per row of the page, which cost a third of a list page's
+ * SQL (issue 5's bench: 2.2 → 1.7 ms for a department's 延期 page on PostgreSQL).
+ */
+function inPositionOrder<T>(items: (T & { position: number })[]): T[] {
+  return items.sort((a, b) => a.position - b.position).map(({ position: _, ...item }) => item as T);
+}
+const ascending = (ids: number[]): number[] => ids.sort((a, b) => a - b);
+
 const ownerP = alias(people, 'owner_p');
 const acceptorP = alias(people, 'acceptor_p');
 
@@ -106,15 +116,16 @@ export function selectTaskRows<Extra extends Record<string, SQL.Aliased | SQL>, 
       acceptorName: acceptorP.name,
       atRisk: atRiskSql(day),
       workingDaysLeft: workingDaysLeftSql(day),
-      collaborators: sql<TaskListRow['collaborators']>`coalesce((select json_agg(json_build_object('id', c.person_id, 'name', p.name, 'share', c.share) order by c.position)
-        from ${taskCollaborators} c join ${people} p on p.id = c.person_id where c.task_id = ${tasks.id}), '[]'::json)`,
-      milestones: sql<TaskListRow['milestones']>`coalesce((select json_agg(json_build_object('id', m.id, 'name', m.name, 'date', m.date, 'done', m.done, 'doneAt', m.done_at) order by m.position)
-        from ${taskMilestones} m where m.task_id = ${tasks.id}), '[]'::json)`,
-      predecessorIds: sql<number[]>`coalesce((select json_agg(d.predecessor_id order by d.predecessor_id) from ${taskDependencies} d where d.task_id = ${tasks.id}), '[]'::json)`,
-      approvalPeopleIds: sql<number[]>`coalesce((select json_agg(ap.person_id) from ${approvalParticipants} ap
-        where ap.request_id = ${tasks.approvalId} and ap.kind in ('decider', 'cc')), '[]'::json)`,
-      deciderId: sql<number | null>`(select s.decider_id from ${approvalSteps} s
-        where ${tasks.status} = 'awaiting_acceptance' and s.request_id = ${tasks.approvalId} and s.status = 'open' and s.decider_id is not null order by s.id limit 1)`,
+      collaborators: sql<TaskListRow['collaborators']>`coalesce((select json_agg(json_build_object('id', c.person_id, 'name', p.name, 'share', c.share, 'position', c.position))
+        from ${taskCollaborators} c join ${people} p on p.id = c.person_id where c.task_id = ${tasks.id}), '[]'::json)`.mapWith(inPositionOrder<TaskListRow['collaborators'][number]>),
+      milestones: sql<TaskListRow['milestones']>`coalesce((select json_agg(json_build_object('id', m.id, 'name', m.name, 'date', m.date, 'done', m.done, 'doneAt', m.done_at, 'position', m.position))
+        from ${taskMilestones} m where m.task_id = ${tasks.id}), '[]'::json)`.mapWith(inPositionOrder<TaskListRow['milestones'][number]>),
+      predecessorIds: sql<number[]>`coalesce((select json_agg(d.predecessor_id) from ${taskDependencies} d where d.task_id = ${tasks.id}), '[]'::json)`.mapWith(ascending),
+      // Asked only where there can be an answer: a subquery skipped costs nothing, one run per row does.
+      approvalPeopleIds: sql<number[]>`(case when ${tasks.approvalId} is null then '[]'::json else coalesce((select json_agg(ap.person_id) from ${approvalParticipants} ap
+        where ap.request_id = ${tasks.approvalId} and ap.kind in ('decider', 'cc')), '[]'::json) end)`,
+      deciderId: sql<number | null>`(case when ${tasks.status} = 'awaiting_acceptance' then (select s.decider_id from ${approvalSteps} s
+        where s.request_id = ${tasks.approvalId} and s.status = 'open' and s.decider_id is not null order by s.id limit 1) end)`,
     })
     .from(tasks)
     .innerJoin(ownerP, eq(ownerP.id, tasks.ownerId))

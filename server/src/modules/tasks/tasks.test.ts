@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TTask, TTaskHistoryEntry, TTaskStatusItem } from '@opsdesk/contract';
+import type { TTask, TTaskHistoryEntry, TTaskListItem, TTaskStatusItem } from '@opsdesk/contract';
 import { deadlines } from '../../platform/deadlines/schema.ts';
 import { type Ctx, mutate } from '../../platform/http/context.ts';
 import { notifications } from '../../platform/notify/schema.ts';
@@ -93,6 +93,37 @@ describe('POST /api/tasks (TSK-1, TSK-2, TSK-3)', () => {
 
     const history = await ok<TTaskHistoryEntry[]>(lisi.get(`/api/tasks/${task.id}/history`));
     expect(history).toMatchObject([{ action: 'create', actor: { name: '李四' } }]);
+  });
+});
+
+describe('TSK-1/TSK-2 lists inside a task keep their order', () => {
+  it('collaborators and milestones as entered (whatever their ids), predecessors by id — in the detail and in the list', async () => {
+    const lisi = await w.as('lisi');
+    const [first, second] = [await createVia(lisi, taskBody(w.ids.xiaowang!)), await createVia(lisi, taskBody(w.ids.xiaowang!))];
+    // Higher ids first: an order taken from the database's indexes would differ from the one entered.
+    const people = [w.ids.qianqi!, w.ids.zhaoliu!, w.ids.wangwu!].sort((a, b) => b - a);
+    const task = await createVia(
+      lisi,
+      taskBody(w.ids.xiaowang!, {
+        name: '排序核对任务',
+        collaborators: people.map((personId, i) => ({ personId, share: `分工${i + 1}` })),
+        milestones: [
+          { name: '终稿', date: '2026-12-03' },
+          { name: '初稿', date: '2026-11-27' },
+          { name: '复核', date: '2026-12-01' },
+        ],
+        predecessorIds: [second.id, first.id],
+      }),
+    );
+    const expected = {
+      collaborators: people.map((id, i) => ({ id, share: `分工${i + 1}` })),
+      milestones: [{ name: '终稿' }, { name: '初稿' }, { name: '复核' }],
+      predecessorIds: [first.id, second.id],
+    };
+    expect(task).toMatchObject(expected);
+    expect(task.collaborators[0]).not.toHaveProperty('position');
+    const page = await ok<{ items: TTaskListItem[] }>(lisi.get(`/api/tasks?scope=all&q=${encodeURIComponent('排序核对')}`));
+    expect(page.items).toMatchObject([expected]);
   });
 });
 
