@@ -39,6 +39,9 @@ export const ZTaskWeeklyItem = z.object({
   name: z.string(),
   owner: ZTaskPerson,
   dueDate: z.string(),
+  /** As the task list gives them (ALL-6): working days left while open and not late, and whether that count is 暂定. */
+  workingDaysLeft: z.number().int().nullable(),
+  workingDaysProvisional: z.boolean(),
   progress: z.number().int(),
   stage: z.string().nullable(),
   status: ZTaskStatus,

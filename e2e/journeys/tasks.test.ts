@@ -292,6 +292,9 @@ describe('task tracking', () => {
     await lisi.getByTestId('weekly-owner').getByText('只看 小王').waitFor();
     await lisi.getByTestId('weekly-inProgress').getByText('客户回访名单整理').waitFor();
     await lisi.getByTestId('weekly-inProgress').getByText('月度销售报告撰写').waitFor();
+    // The due date reads as in the task list: the date, and below it the working days left (ALL-6).
+    const dueCell = lisi.getByTestId('weekly-inProgress').locator('tr').filter({ hasText: '客户回访名单整理' }).getByTestId('task-due');
+    expect(await dueCell.innerText()).toMatch(/^2026-12-23\s+还剩 \d+ 个工作日$/);
     await shot(lisi, JOURNEY, '18b-weekly-one-person');
     const weekly = lisi.waitForEvent('download');
     await lisi.getByRole('button', { name: /导出周报/ }).click();

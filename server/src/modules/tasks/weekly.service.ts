@@ -24,7 +24,8 @@ import { dayOf } from './queries.service.ts';
 import { displayStatus, overdueDays, weekOf } from './rules.ts';
 import { tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
-import { type Bind, type SqlDay, type TaskDay, type TaskOrdinals, atRiskSql, joinedOrdinals, ordinalJoins, overdueSql } from './sql.ts';
+import { type Bind, type SqlDay, type TaskDay, type TaskOrdinals, atRiskSql, joinedOrdinals, ordinalJoins, overdueSql, workingDaysLeftSql } from './sql.ts';
+import { STATUS_WORDS } from './workbench.section.ts';
 import { prepareKept } from '../../db/prepared.ts';
 import { DAY_PLACEHOLDERS, binder, keptByShape, pageOfTasks } from './statements.ts';
 import { invalid, peopleById } from './store.ts';
@@ -194,6 +195,8 @@ async function sectionItems(
       name: r.name,
       owner: { id: r.ownerId, name: r.ownerName },
       dueDate: r.dueDate,
+      workingDaysLeft: r.workingDaysLeft,
+      workingDaysProvisional: r.workingDaysLeft !== null && r.dueDate >= w.day.provisionalFrom,
       progress: r.progress,
       stage: r.stage,
       status: displayStatus(r, today),
@@ -221,6 +224,7 @@ function buildItems(db: Db, where: SQL | undefined) {
         ownerId: tasks.ownerId,
         ownerName: people.name,
         dueDate: tasks.dueDate,
+        workingDaysLeft: workingDaysLeftSql(DAY_PLACEHOLDERS).mapWith(Number),
         progress: tasks.progress,
         stage: tasks.stage,
         status: tasks.status,
@@ -248,14 +252,6 @@ const SECTIONS: Record<TTaskWeeklySection, Record<TLocale, string>> = {
   atRisk: { 'zh-CN': '延期风险', 'en-US': 'At risk' },
 };
 
-const STATUS_WORDS: Record<TTaskWeeklyItem['status'], Record<TLocale, string>> = {
-  not_started: { 'zh-CN': '未开始', 'en-US': 'Not started' },
-  in_progress: { 'zh-CN': '进行中', 'en-US': 'In progress' },
-  awaiting_acceptance: { 'zh-CN': '待验收', 'en-US': 'Awaiting acceptance' },
-  done: { 'zh-CN': '已完成', 'en-US': 'Done' },
-  overdue: { 'zh-CN': '延期', 'en-US': 'Overdue' },
-};
-
 type Line = TTaskWeeklyItem & { section: TTaskWeeklySection };
 
 /** TSK-10 export: one sheet, a section column, then the 任务跟踪表's own words. */
@@ -278,7 +274,7 @@ export async function exportWeekly(ctx: AuthedCtx, query: z.output<typeof ZTaskW
       { header: zh ? '负责人' : 'Owner', value: (l) => l.owner.name, width: 10 },
       { header: zh ? '截止时间' : 'Due date', value: (l) => l.dueDate, type: 'date', width: 12 },
       { header: zh ? '当前进度(%/阶段)' : 'Progress (%/stage)', value: (l) => `${l.progress}%${l.stage ? `(${l.stage})` : ''}`, width: 24 },
-      { header: zh ? '完成状态' : 'Status', value: (l) => STATUS_WORDS[l.status][ctx.locale], width: 10 },
+      { header: zh ? '完成状态' : 'Status', value: (l) => STATUS_WORDS[ctx.locale][l.status], width: 10 },
       { header: zh ? '延期天数' : 'Days overdue', value: (l) => (l.overdueDays ? l.overdueDays : null), width: 10 },
       { header: zh ? '延期原因' : 'Delay reason', value: (l) => l.delayReason, width: 30 },
     ],

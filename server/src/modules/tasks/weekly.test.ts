@@ -41,17 +41,20 @@ describe('GET /api/tasks/weekly-report (TSK-10 每周例会同步)', () => {
     expect((await xw.get(`/api/tasks/weekly-report?personId=${w.ids.xiaowang}&departmentId=${w.depts.SC}`)).json()).toMatchObject({ field: 'departmentId' });
   });
 
-  it('per person: done this week, in progress with %, overdue with the reason, at risk', async () => {
+  it('per person: done this week, in progress with %, overdue with the reason, at risk; ALL-6 working days left as the list gives them', async () => {
     const xw = await w.as('xiaowang');
     const report = await ok<TTaskWeeklyReport>(xw.get('/api/tasks/weekly-report'));
     expect(report).toMatchObject({ from: '2026-11-23', to: '2026-11-29', subject: { kind: 'person', name: '小王' } });
     expect(report.totals).toEqual({ done: 0, inProgress: 2, overdue: 1, atRisk: 1 });
     expect(report.people).toEqual([{ person: { id: w.ids.xiaowang, name: '小王' }, done: 0, inProgress: 2, overdue: 1, atRisk: 1 }]);
     expect(await section(xw, '', 'done')).toEqual([]);
-    expect(await section(xw, '', 'overdue')).toMatchObject([{ name: '客户数据整理', overdueDays: 2, delayReason: '财务数据未到', progress: 40, stage: '数据清洗中', status: 'overdue' }]);
-    expect((await section(xw, '', 'inProgress')).map((i) => [i.name, i.progress, i.stage])).toEqual([
-      ['展会物料清单', 10, '询价'],
-      ['月度销售报告撰写', 30, '数据收集中'],
+    expect(await section(xw, '', 'overdue')).toMatchObject([
+      { name: '客户数据整理', overdueDays: 2, delayReason: '财务数据未到', progress: 40, stage: '数据清洗中', status: 'overdue', workingDaysLeft: null, workingDaysProvisional: false },
+    ]);
+    // Thursday 11-26: 展会物料清单 is due Monday 11-30 (Friday and Monday left); 月度销售报告撰写 Sunday 12-20 (16).
+    expect((await section(xw, '', 'inProgress')).map((i) => [i.name, i.progress, i.stage, i.workingDaysLeft, i.workingDaysProvisional])).toEqual([
+      ['展会物料清单', 10, '询价', 2, false],
+      ['月度销售报告撰写', 30, '数据收集中', 16, false],
     ]);
     // 展会物料清单: 10 % after 8 of 11 working days.
     expect((await section(xw, '', 'atRisk')).map((i) => i.name)).toEqual(['展会物料清单']);

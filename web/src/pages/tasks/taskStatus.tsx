@@ -83,12 +83,13 @@ function useDueLeft(task: DueFacts, brief: boolean): { text: string; urgent: boo
 /**
  * 截止日期 as UX.md asks: the date and the working days left — "2026-12-09（还剩 5 个工作日）" —
  * orange when no working day is left, red once passed (the 已逾期 N 天 marker says by how much).
- * `stacked` puts the distance on a second, smaller line (table cells, Kanban cards).
+ * `stacked` puts the distance on a second, smaller line (table cells, Kanban cards); `quiet` greys
+ * it like the rest of a secondary line (a list item's subtitle) unless it warns.
  */
-export function DueDate({ task, stacked = false }: { task: DueFacts; stacked?: boolean }) {
+export function DueDate({ task, stacked = false, quiet = false }: { task: DueFacts; stacked?: boolean; quiet?: boolean }) {
   const { t } = useTranslation();
   const left = useDueLeft(task, stacked);
-  const type = task.status === 'overdue' ? 'danger' : left?.urgent ? 'warning' : undefined;
+  const type = task.status === 'overdue' ? 'danger' : left?.urgent ? 'warning' : quiet ? 'secondary' : undefined;
   if (!left) return <Typography.Text type={type}>{task.dueDate}</Typography.Text>;
   const shown = stacked ? (
     <span data-testid="task-due">

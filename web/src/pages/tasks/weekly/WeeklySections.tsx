@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TTaskWeeklyCounts, TTaskWeeklyItem, TTaskWeeklyPersonRow, TTaskWeeklyQuery, TTaskWeeklySection } from '@opsdesk/contract';
 import { useWeeklyItems } from '../../../api/tasks.ts';
 import { LoadError } from '../../../components/LoadError.tsx';
-import { AT_RISK_COLOR, STATUS_COLOR, TaskStatusTag } from '../taskStatus.tsx';
+import { AT_RISK_COLOR, DueDate, STATUS_COLOR, TaskStatusTag } from '../taskStatus.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -43,7 +43,7 @@ export function WeeklySections({ query, totals, section, onSection, owner, onCle
     { key: 'number', title: t('tasks.fields.number'), dataIndex: 'number', width: 130 },
     { key: 'name', title: t('tasks.fields.name'), render: (_, item) => <Typography.Link onClick={() => onOpen(item.id)}>{item.name}</Typography.Link> },
     { key: 'owner', title: t('tasks.fields.owner'), width: 90, render: (_, item) => item.owner.name },
-    { key: 'due', title: t('tasks.fields.dueDate'), dataIndex: 'dueDate', width: 110 },
+    { key: 'due', title: t('tasks.fields.dueDate'), width: 148, render: (_, item) => <DueDate task={item} stacked /> },
     section === 'done'
       ? { key: 'doneAt', title: t('tasks.weekly.doneAt'), width: 110, render: (_, item) => item.doneAt?.slice(0, 10) ?? '' }
       : {
@@ -87,8 +87,11 @@ export function WeeklySections({ query, totals, section, onSection, owner, onCle
         <List.Item onClick={() => onOpen(item.id)} style={{ cursor: 'pointer', display: 'block' }}>
           <Typography.Text strong>{item.name}</Typography.Text>{' '}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {item.owner.name} · {item.dueDate} · {item.progress}%
+            {item.owner.name} · {item.progress}%
           </Typography.Text>
+          <div style={{ fontSize: 12 }}>
+            <DueDate task={item} quiet />
+          </div>
           {section === 'overdue' ? <div>{item.delayReason ?? t('tasks.weekly.noReason')}</div> : null}
         </List.Item>
       )}
