@@ -64,6 +64,9 @@ describe('workbench and search', () => {
     await overview.getByText('1 个部门共 2 项未完成任务，其中延期 1 项、有延期风险 1 项').waitFor();
     await overview.locator('svg').getByText('市场部').waitFor();
     await overview.scrollIntoViewIfNeeded();
+    // 李四 owns no task and has nothing to approve: each empty card says what it lacks.
+    await lisi.getByTestId('workbench-tasks').getByText('没有未完成的任务').waitFor();
+    await lisi.getByTestId('workbench-approvals').getByText('没有等您审批的事项').waitFor();
     await shot(lisi, JOURNEY, '02-overview');
     // The at-risk segment: the widest orange shape (the legend's is a small icon).
     const orange = await overview.locator('svg path[fill="#fa8c16"]').all();

@@ -82,7 +82,15 @@ export const workbench: Widen<typeof zhWorkbench> = {
     requests: 'My customer requests',
   },
   viewAll: 'View all',
-  emptySection: 'Nothing to do',
+  empty: {
+    approvals: 'Nothing waiting for your approval',
+    notifications: 'No unread notifications',
+    tasks: 'No open tasks',
+    meetings: 'No meetings this week',
+    loans: 'No documents on loan',
+    requests: 'No open customer requests',
+  },
+  emptyOther: 'Nothing here',
   overdue: 'Overdue',
   allClear: 'Nothing on your plate — all clear',
 };

@@ -78,7 +78,16 @@ export const workbench = {
     requests: '我的客户请求',
   },
   viewAll: '查看全部',
-  emptySection: '暂无待办',
+  /** Each section's own "nothing here" (a generic 暂无待办 read wrong under 未读消息 or 本周会议). */
+  empty: {
+    approvals: '没有等您审批的事项',
+    notifications: '没有未读消息',
+    tasks: '没有未完成的任务',
+    meetings: '本周没有会议',
+    loans: '没有借阅中的档案',
+    requests: '没有待处理的客户请求',
+  },
+  emptyOther: '暂无内容',
   overdue: '已逾期',
   allClear: '手头没有待办事项，一切就绪',
 };

@@ -37,7 +37,7 @@ function SectionCard({ section }: { section: TWorkbenchSection }) {
       style={{ height: '100%' }}
     >
       {section.items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.emptySection')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={isKnown(key) ? t(`workbench.empty.${key}`) : t('workbench.emptyOther')} />
       ) : (
         <List
           size="small"
