@@ -90,7 +90,8 @@ export function TaskFilters({ values, onChange, onReset, isMobile, showDue, show
           { value: 'true', label: t('tasks.filters.majorOnly') },
           { value: 'false', label: t('tasks.filters.notMajor') },
         ]}
-        style={{ width: isMobile ? '100%' : 130 }}
+        // Wide enough for "重大任务：全部" whole.
+        style={{ width: isMobile ? '100%' : 152 }}
       />
       <Checkbox checked={values.atRisk === 'true'} onChange={(e) => onChange({ atRisk: e.target.checked ? 'true' : undefined })} style={{ alignSelf: 'center' }}>
         {t('tasks.filters.atRiskOnly')}
