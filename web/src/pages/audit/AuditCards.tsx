@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Empty, Flex, Pagination, Tag, Typography, type PaginationProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TAuditEntry, TAuditPage } from '@opsdesk/contract';
-import { formatDateTime } from '../../lib/time.ts';
+import { formatExact } from '../../lib/time.ts';
 import { AuditChanges } from './AuditChanges.tsx';
 
 interface Props {
@@ -20,7 +20,7 @@ function EntryCard({ entry, entities, actions }: { entry: TAuditEntry } & Omit<P
     <Card size="small">
       <Flex justify="space-between" gap={8} wrap>
         <Typography.Text strong>{entry.actorName ?? t('audit.system')}</Typography.Text>
-        <Typography.Text type="secondary">{formatDateTime(entry.at)}</Typography.Text>
+        <Typography.Text type="secondary">{formatExact(entry.at)}</Typography.Text>
       </Flex>
       <div style={{ marginTop: 4 }}>
         <Tag color="blue">{actions[entry.action] ?? entry.action}</Tag>

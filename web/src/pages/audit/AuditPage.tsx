@@ -5,7 +5,7 @@ import type { TAuditEntry, TAuditQuery } from '@opsdesk/contract';
 import { useAuditLog } from '../../api/audit.ts';
 import { useUrlState } from '../../lib/useUrlState.ts';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
-import { formatDateTime } from '../../lib/time.ts';
+import { formatExact } from '../../lib/time.ts';
 import { AUDIT_FILTER_KEYS, AuditFilters } from './AuditFilters.tsx';
 import { AuditChanges } from './AuditChanges.tsx';
 import { AuditCards } from './AuditCards.tsx';
@@ -42,7 +42,7 @@ export default function AuditPage() {
   };
 
   const columns: TableColumnsType<TAuditEntry> = [
-    { title: t('audit.at'), dataIndex: 'at', width: 180, render: (at: string) => formatDateTime(at) },
+    { title: t('audit.at'), dataIndex: 'at', width: 180, render: (at: string) => formatExact(at) },
     { title: t('audit.actor'), dataIndex: 'actorName', render: (v: string | null) => v ?? t('audit.system') },
     { title: t('audit.entity'), dataIndex: 'entity', render: (v: string) => entities[v] ?? v },
     { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: string | null) => v ?? dash },

@@ -4,7 +4,8 @@ import type { TMeetingDetail, TParticipant } from '@opsdesk/contract';
 import { useMeetingAction } from '../../api/meetings.ts';
 import { useNotifyError } from '../../lib/useErrorText.ts';
 import { AttendanceTag } from './MeetingTags.tsx';
-import { inCompany, formatMinute } from './when.ts';
+import { inCompany } from './when.ts';
+import { formatDateTime } from '../../lib/time.ts';
 
 function LeaveCell({ p }: { p: TParticipant }) {
   const { t } = useTranslation();
@@ -13,7 +14,7 @@ function LeaveCell({ p }: { p: TParticipant }) {
     <Space orientation="vertical" size={2}>
       <span>{t('meetings.attendance.leaveWith', { reason: p.leave.reason, delegate: p.leave.delegate?.name ?? t('common.none') })}</span>
       <Space size={4} wrap>
-        <Typography.Text type="secondary">{t('meetings.leave.askedAt', { time: formatMinute(p.leave.askedAt) })}</Typography.Text>
+        <Typography.Text type="secondary">{t('meetings.leave.askedAt', { time: formatDateTime(p.leave.askedAt) })}</Typography.Text>
         {p.leave.late ? (
           <Tag color="red" data-testid="leave-late-tag">
             {t('meetings.leave.late')}

@@ -17,7 +17,8 @@ import { MinutesTab } from './MinutesTab.tsx';
 import { NoticeTab } from './NoticeTab.tsx';
 import { ResolutionsTab } from './ResolutionsTab.tsx';
 import { contactText, placeText } from './meetingText.ts';
-import { inCompany, timeRange, formatMinute } from './when.ts';
+import { inCompany, timeRange } from './when.ts';
+import { formatDateTime } from '../../lib/time.ts';
 import './meetings.css';
 
 const KEYS = ['tab'] as const;
@@ -54,7 +55,7 @@ function Header({ meeting, isMobile }: { meeting: TMeetingDetail; isMobile: bool
         <MeetingActions meeting={meeting} isMobile={isMobile} />
       </Flex>
       {meeting.status === 'cancelled' && meeting.cancelledAt ? (
-        <Alert type="error" showIcon style={{ marginTop: 16 }} title={t('meetings.detail.cancelledBanner', { time: formatMinute(meeting.cancelledAt), reason: meeting.cancelReason ?? '' })} />
+        <Alert type="error" showIcon style={{ marginTop: 16 }} title={t('meetings.detail.cancelledBanner', { time: formatDateTime(meeting.cancelledAt), reason: meeting.cancelReason ?? '' })} />
       ) : null}
       {mine?.leave ? (
         <Alert

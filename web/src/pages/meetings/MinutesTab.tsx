@@ -6,12 +6,12 @@ import { useTranslation } from 'react-i18next';
 import type { TMeetingDetail, TMinutes } from '@opsdesk/contract';
 import { useMinutes, useMinutesAction } from '../../api/meetings.ts';
 import { LoadError } from '../../components/LoadError.tsx';
+import { formatDateTime } from '../../lib/time.ts';
 import { useNotifyError } from '../../lib/useErrorText.ts';
 import { ConfirmDecision } from './ConfirmDecision.tsx';
 import { MinutesStatusTag } from './MeetingTags.tsx';
 import { MinutesEditor } from './MinutesEditor.tsx';
 import { ResolutionTable } from './ResolutionsTab.tsx';
-import { formatMinute } from './when.ts';
 
 function MinutesHeader({ minutes }: { minutes: TMinutes }) {
   const { t } = useTranslation();
@@ -25,17 +25,17 @@ function MinutesHeader({ minutes }: { minutes: TMinutes }) {
         {minutes.approvalId ? <Link to={`/approvals/${minutes.approvalId}`}>{t('meetings.minutes.viewApproval')}</Link> : null}
       </Space>
       {minutes.distributedAt ? (
-        <Typography.Text type="success">{t('meetings.minutes.distributedAt', { time: formatMinute(minutes.distributedAt) })}</Typography.Text>
+        <Typography.Text type="success">{t('meetings.minutes.distributedAt', { time: formatDateTime(minutes.distributedAt) })}</Typography.Text>
       ) : (
         <>
           {minutes.submittedAt ? null : (
             <Typography.Text type={overdue ? 'danger' : 'secondary'}>
-              {overdue ? t('meetings.minutes.dueOverdue', { time: formatMinute(minutes.dueAt) }) : t('meetings.minutes.due', { time: formatMinute(minutes.dueAt) })}
+              {overdue ? t('meetings.minutes.dueOverdue', { time: formatDateTime(minutes.dueAt) }) : t('meetings.minutes.due', { time: formatDateTime(minutes.dueAt) })}
             </Typography.Text>
           )}
-          {minutes.submittedAt ? <Typography.Text type="secondary">{t('meetings.minutes.submittedAt', { time: formatMinute(minutes.submittedAt) })}</Typography.Text> : null}
-          {minutes.approvedAt ? <Typography.Text type="secondary">{t('meetings.minutes.approvedAt', { time: formatMinute(minutes.approvedAt) })}</Typography.Text> : null}
-          {minutes.distributeDueAt ? <Typography.Text type="warning">{t('meetings.minutes.distributeDue', { time: formatMinute(minutes.distributeDueAt) })}</Typography.Text> : null}
+          {minutes.submittedAt ? <Typography.Text type="secondary">{t('meetings.minutes.submittedAt', { time: formatDateTime(minutes.submittedAt) })}</Typography.Text> : null}
+          {minutes.approvedAt ? <Typography.Text type="secondary">{t('meetings.minutes.approvedAt', { time: formatDateTime(minutes.approvedAt) })}</Typography.Text> : null}
+          {minutes.distributeDueAt ? <Typography.Text type="warning">{t('meetings.minutes.distributeDue', { time: formatDateTime(minutes.distributeDueAt) })}</Typography.Text> : null}
         </>
       )}
       <Typography.Text type="secondary">

@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatBytes, type TAgendaItem, type TMaterial, type TMeetingDetail } from '@opsdesk/contract';
 import { uploadFile, useMeetingAction } from '../../api/meetings.ts';
+import { formatDateTime } from '../../lib/time.ts';
 import { useNotifyError } from '../../lib/useErrorText.ts';
-import { formatMinute } from './when.ts';
 
 function NoticeStatus({ meeting }: { meeting: TMeetingDetail }) {
   const { t } = useTranslation();
@@ -36,7 +36,7 @@ function NoticeStatus({ meeting }: { meeting: TMeetingDetail }) {
       type="success"
       showIcon
       data-testid="notice-status"
-      title={n.sequence > 0 ? t('meetings.notice.sentSeq', { time: formatMinute(n.sentAt), seq: n.sequence }) : t('meetings.notice.sent', { time: formatMinute(n.sentAt) })}
+      title={n.sequence > 0 ? t('meetings.notice.sentSeq', { time: formatDateTime(n.sentAt), seq: n.sequence }) : t('meetings.notice.sent', { time: formatDateTime(n.sentAt) })}
       description={
         <>
           <div>{t('meetings.notice.channels')}</div>
@@ -130,7 +130,7 @@ function Materials({ meeting }: { meeting: TMeetingDetail }) {
           <Typography.Text strong>{t('meetings.detail.materials')}</Typography.Text>
           <Space wrap>
             {meeting.materialsSentAt ? (
-              <Typography.Text type="secondary">{t('meetings.detail.materialsSent', { time: formatMinute(meeting.materialsSentAt) })}</Typography.Text>
+              <Typography.Text type="secondary">{t('meetings.detail.materialsSent', { time: formatDateTime(meeting.materialsSentAt) })}</Typography.Text>
             ) : null}
             {p.canSendMaterials ? (
               <Button size="small" icon={<SendOutlined />} onClick={send}>

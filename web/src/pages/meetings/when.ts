@@ -43,6 +43,3 @@ export function timeRange(start: string, end: string, withDate = true): string {
 
 /** Length in minutes, e.g. for "120 分钟". */
 export const minutesBetween = (start: string, end: string): number => Math.round((dayjs(end).valueOf() - dayjs(start).valueOf()) / 60_000);
-
-/** "2026-12-03 14:05": to the minute, the way notices and minutes state times. */
-export const formatMinute = (iso: string): string => inCompany(iso).format('YYYY-MM-DD HH:mm');

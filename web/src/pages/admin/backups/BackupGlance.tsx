@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import type { TBackupPage } from '@opsdesk/contract';
 import { formatBytes } from '@opsdesk/contract';
-import { formatDateTime } from '../../../lib/time.ts';
+import { formatExact } from '../../../lib/time.ts';
 import { describeCron } from './cron.ts';
 
 dayjs.extend(relativeTime);
@@ -56,7 +56,7 @@ export function BackupGlance({ data }: { data: TBackupPage }) {
         >
           <Typography.Text type="secondary">
             {last
-              ? t('backup.lastDetail', { time: formatDateTime(last.finishedAt), size: formatBytes(last.sizeBytes), kind: t(`backup.kind.${last.kind}`) })
+              ? t('backup.lastDetail', { time: formatExact(last.finishedAt), size: formatBytes(last.sizeBytes), kind: t(`backup.kind.${last.kind}`) })
               : t('backup.noneHint')}
           </Typography.Text>
         </Tile>

@@ -2,7 +2,7 @@ import { Card, Empty, Flex, Pagination, Space, Table, Tag, Typography, type Tabl
 import { useTranslation } from 'react-i18next';
 import type { TBackup, TBackupPage } from '@opsdesk/contract';
 import { formatBytes } from '@opsdesk/contract';
-import { formatDateTime } from '../../../lib/time.ts';
+import { formatExact } from '../../../lib/time.ts';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
@@ -32,7 +32,7 @@ function Notes({ backup }: { backup: TBackup }) {
     <Flex vertical style={{ minWidth: 220, wordBreak: 'break-all' }}>
       {text ? <Typography.Text type={backup.status === 'failed' || backup.restoreCheck === 'failed' ? 'danger' : undefined}>{text}</Typography.Text> : null}
       {backup.prunedAt ? (
-        <Typography.Text type="secondary">{t('backup.pruned', { time: formatDateTime(backup.prunedAt) })}</Typography.Text>
+        <Typography.Text type="secondary">{t('backup.pruned', { time: formatExact(backup.prunedAt) })}</Typography.Text>
       ) : (
         <Typography.Text type="secondary" copyable={{ text: backup.path }} style={{ fontSize: 12 }}>
           {backup.path}
@@ -68,7 +68,7 @@ export function BackupTable({ page, loading, isMobile, onPage }: Props) {
         {(page?.items ?? []).map((b) => (
           <Card key={b.id} size="small" data-testid="backup-card">
             <Flex justify="space-between" gap={8} wrap>
-              <Typography.Text strong>{formatDateTime(b.startedAt)}</Typography.Text>
+              <Typography.Text strong>{formatExact(b.startedAt)}</Typography.Text>
               <Space size={4}>
                 <StatusTag backup={b} />
                 <CheckTag backup={b} />
@@ -88,7 +88,7 @@ export function BackupTable({ page, loading, isMobile, onPage }: Props) {
   }
 
   const columns: TableColumnsType<TBackup> = [
-    { title: t('backup.col.time'), key: 'time', render: (_, b) => <span style={NOWRAP}>{formatDateTime(b.startedAt)}</span> },
+    { title: t('backup.col.time'), key: 'time', render: (_, b) => <span style={NOWRAP}>{formatExact(b.startedAt)}</span> },
     { title: t('backup.col.kind'), key: 'kind', render: (_, b) => <KindText backup={b} /> },
     { title: t('backup.col.size'), key: 'size', align: 'right', render: (_, b) => <span style={NOWRAP}>{b.status === 'succeeded' ? formatBytes(b.sizeBytes) : t('common.empty')}</span> },
     { title: t('backup.col.status'), key: 'status', render: (_, b) => <StatusTag backup={b} /> },

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Flex, Skeleton, Space, Typography } from 'ant
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useBackups, useCreateBackup } from '../../../api/system.ts';
-import { formatDateTime } from '../../../lib/time.ts';
+import { formatExact } from '../../../lib/time.ts';
 import { useDocumentTitle } from '../../../lib/useDocumentTitle.ts';
 import { useErrorText } from '../../../lib/useErrorText.ts';
 import { useIsMobile } from '../../../lib/useIsMobile.ts';
@@ -61,7 +61,7 @@ export default function BackupsPage() {
         <Alert
           type="error"
           showIcon
-          title={t('backup.latestFailed', { time: formatDateTime(latestFailed.startedAt) })}
+          title={t('backup.latestFailed', { time: formatExact(latestFailed.startedAt) })}
           description={latestFailed.message}
         />
       ) : null}

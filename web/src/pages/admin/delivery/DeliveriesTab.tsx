@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DELIVERY_STATUSES, type TDeliveryStatus } from '@opsdesk/contract';
 import { useDeliveries, useRetryDelivery } from '../../../api/delivery.ts';
 import { LoadError } from '../../../components/LoadError.tsx';
-import { formatDateTime } from '../../../lib/time.ts';
+import { formatExact } from '../../../lib/time.ts';
 import { useNotifyError } from '../../../lib/useErrorText.ts';
 import type { useUrlState } from '../../../lib/useUrlState.ts';
 
@@ -60,7 +60,7 @@ export function DeliveriesTab({ url }: { url: ReturnType<typeof useUrlState<'tab
             { key: 'target', title: t('delivery.columns.target'), width: 150, render: (_, r) => r.recipientName ?? r.target },
             { key: 'status', title: t('delivery.columns.status'), width: 110, render: (_, r) => <Tag color={COLOR[r.status]}>{t(`delivery.status.${r.status}`)}</Tag> },
             { key: 'attempts', title: t('delivery.columns.attempts'), dataIndex: 'attempts', width: 90, align: 'right' },
-            { key: 'next', title: t('delivery.columns.nextAttemptAt'), width: 170, render: (_, r) => (r.nextAttemptAt && r.status !== 'sent' ? formatDateTime(r.nextAttemptAt) : '—') },
+            { key: 'next', title: t('delivery.columns.nextAttemptAt'), width: 170, render: (_, r) => (r.nextAttemptAt && r.status !== 'sent' ? formatExact(r.nextAttemptAt) : '—') },
             {
               key: 'error',
               title: t('delivery.columns.lastError'),
@@ -73,7 +73,7 @@ export function DeliveriesTab({ url }: { url: ReturnType<typeof useUrlState<'tab
                   '—'
                 ),
             },
-            { key: 'createdAt', title: t('delivery.columns.createdAt'), width: 170, render: (_, r) => formatDateTime(r.createdAt) },
+            { key: 'createdAt', title: t('delivery.columns.createdAt'), width: 170, render: (_, r) => formatExact(r.createdAt) },
             {
               key: 'actions',
               title: '',

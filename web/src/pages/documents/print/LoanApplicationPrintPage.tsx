@@ -16,7 +16,7 @@ import { versionText } from '../docTags.tsx';
 function decision(loan: TLoan, key: string): string {
   const step = loan.decisions.filter((d) => d.key === key).at(-1);
   if (!step) return '';
-  return [step.opinion, `${step.by?.name ?? ''} ${formatDateTime(step.at).slice(0, 16)}`].filter(Boolean).join('　');
+  return [step.opinion, `${step.by?.name ?? ''} ${formatDateTime(step.at)}`].filter(Boolean).join('　');
 }
 
 function ApplicationForm({ loan, printedBy, printedAt }: { loan: TLoan; printedBy: string; printedAt: string }) {

@@ -22,7 +22,7 @@ export function TaskFacts({ task }: { task: TTask }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('tasks.fields.acceptor')}>{acceptor}</Descriptions.Item>
       <Descriptions.Item label={t('tasks.fields.creator')}>
-        {task.creator.name} · {formatDateTime(task.createdAt).slice(0, 16)}
+        {task.creator.name} · {formatDateTime(task.createdAt)}
       </Descriptions.Item>
       <Descriptions.Item label={t('tasks.fields.startDate')}>{task.startDate}</Descriptions.Item>
       <Descriptions.Item label={t('tasks.fields.dueDate')}>
