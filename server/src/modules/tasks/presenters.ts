@@ -44,6 +44,11 @@ export const accessFacts = (row: TaskListRow): TaskAccessFacts => ({
   approvalPeopleIds: row.approvalPeopleIds,
 });
 
+/** ALL-6 working days left as a list or the weekly report shows them: the count (from workingDaysLeftSql), and 暂定 when it reaches a year without its official schedule. */
+export function workingDays(left: number | string | null, dueDate: string, day: TaskDay): { workingDaysLeft: number | null; workingDaysProvisional: boolean } {
+  return { workingDaysLeft: left === null ? null : Number(left), workingDaysProvisional: left !== null && dueDate >= day.provisionalFrom };
+}
+
 /** What leaves the server about a task in a list, a Kanban card or a Gantt bar. */
 export function presentListItem(row: TaskListRow, permissions: TTaskPermissions, day: TaskDay): TTaskListItem {
   const t = row.task;
@@ -63,8 +68,7 @@ export function presentListItem(row: TaskListRow, permissions: TTaskPermissions,
     workflowStatus: t.status,
     overdueDays: overdueDays(t, day.today),
     atRisk: Boolean(row.atRisk),
-    workingDaysLeft: row.workingDaysLeft === null ? null : Number(row.workingDaysLeft),
-    workingDaysProvisional: row.workingDaysLeft !== null && t.dueDate >= day.provisionalFrom,
+    ...workingDays(row.workingDaysLeft, t.dueDate, day),
     major: t.major,
     deliverable: t.deliverable,
     acceptanceOpinion: t.acceptanceOpinion,

@@ -26,6 +26,7 @@ import { tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
 import { type Bind, type SqlDay, type TaskDay, type TaskOrdinals, atRiskSql, joinedOrdinals, ordinalJoins, overdueSql, workingDaysLeftSql } from './sql.ts';
 import { STATUS_WORDS } from './workbench.section.ts';
+import { workingDays } from './presenters.ts';
 import { prepareKept } from '../../db/prepared.ts';
 import { DAY_PLACEHOLDERS, binder, keptByShape, pageOfTasks } from './statements.ts';
 import { invalid, peopleById } from './store.ts';
@@ -195,8 +196,7 @@ async function sectionItems(
       name: r.name,
       owner: { id: r.ownerId, name: r.ownerName },
       dueDate: r.dueDate,
-      workingDaysLeft: r.workingDaysLeft,
-      workingDaysProvisional: r.workingDaysLeft !== null && r.dueDate >= w.day.provisionalFrom,
+      ...workingDays(r.workingDaysLeft, r.dueDate, w.day),
       progress: r.progress,
       stage: r.stage,
       status: displayStatus(r, today),
@@ -224,7 +224,7 @@ function buildItems(db: Db, where: SQL | undefined) {
         ownerId: tasks.ownerId,
         ownerName: people.name,
         dueDate: tasks.dueDate,
-        workingDaysLeft: workingDaysLeftSql(DAY_PLACEHOLDERS).mapWith(Number),
+        workingDaysLeft: workingDaysLeftSql(DAY_PLACEHOLDERS),
         progress: tasks.progress,
         stage: tasks.stage,
         status: tasks.status,
