@@ -8,6 +8,7 @@ import { csvOf, uploadSheet } from '../../../test/imports.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { importRunner } from '../../platform/import/runner.ts';
 import { departments } from '../org/schema.ts';
+import { expectWordsInStep } from './testing.ts';
 import { tasks } from './schema.ts';
 
 const ROWS = 10_000;
@@ -106,5 +107,6 @@ describe('ALL-5 任务跟踪表 import at scale: 10,000 rows, all or nothing', (
     expect(await taskCount()).toBe(before + ROWS);
     const [last] = await t.database.db.select().from(tasks).where(eq(tasks.number, taskRow(ROWS)[0]!));
     expect(last).toMatchObject({ name: `客户数据整理${ROWS}`, progress: ROWS % 101, stage: `第${ROWS}阶段`, status: 'in_progress' });
+    await expectWordsInStep(t.database);
   });
 });

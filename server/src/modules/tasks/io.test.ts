@@ -14,6 +14,7 @@ import { departments, people } from '../org/schema.ts';
 import { declareDue } from './deadlines.ts';
 import { IMPORTED_QUALITY_STANDARD } from './io.rules.ts';
 import { taskProgress, tasks } from './schema.ts';
+import { expectWordsInStep } from './testing.ts';
 
 /** The 任务跟踪表 headers exactly as the manual's template writes them. */
 const HEADERS = ['任务编号', '任务名称', '负责人', '开始时间', '截止时间', '当前进度(%/阶段)', '完成状态(未开始/进行中/已完成/延期)', '交付成果', '验收意见', '备注'];
@@ -118,6 +119,8 @@ describe('TSK-1/TSK-4 the seed rows round-trip (SPEC: numbers and dates kept, �
     });
     expect(rows[0]!.ownerId).toBe(staff.userId);
     expect(rows[1]).toMatchObject({ ownerId: head.userId, acceptanceOpinion: '-', progress: 30, stage: '数据收集中' });
+    // The search finds them: the import's one insert wrote their postings too.
+    await expectWordsInStep(t.database);
     // TSK-1: the month's counter moved past the kept numbers; TSK-5 the timeline starts; ALL-2 reminders.
     expect(await t.database.db.select().from(sequences).where(eq(sequences.key, 'task:202310'))).toEqual([{ key: 'task:202310', value: 2 }]);
     const timeline = await t.database.db.select().from(taskProgress).where(eq(taskProgress.taskId, rows[0]!.id));

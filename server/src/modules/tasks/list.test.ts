@@ -6,7 +6,7 @@ import { workingDaysBetween } from '../../platform/calendar/rules.ts';
 import { getCalendar } from '../../platform/calendar/service.ts';
 import { atRiskWhy } from './rules.ts';
 import { taskMilestones, tasks } from './schema.ts';
-import { type TaskTestWorld, createVia, ok, taskBody, taskWorld } from './testing.ts';
+import { type TaskTestWorld, createVia, expectWordsInStep, ok, taskBody, taskWorld } from './testing.ts';
 
 // Test clock: Thursday 2026-11-26 (company day). Working days around it: Mon 23 … Fri 27, Mon 30.
 let w: TaskTestWorld;
@@ -173,25 +173,73 @@ describe('GET /api/tasks — filters, sort, paging, counts', () => {
     expect(names(await list('lisi', 'scope=all&q=整理数据'))).toEqual([]);
   });
 
-  it('a 2-character search is answered from the tasks_search index alone: no scan of tasks, no ILIKE recheck', async () => {
+  it('TSK search: a 2-character word over 全部 or 本部门 is paged and counted from the task_words postings — the same rows, order and total as the general path', async () => {
+    // Any status filter takes the general path (the GIN on search_tokens); all five keeps every row.
+    const general = '&status=not_started,in_progress,awaiting_acceptance,done,overdue';
+    let fast = 0;
+    for (const username of ['xiaowang', 'qianqi', 'lisi', 'zhangsan', 'wuming', 'zhouzong'])
+      for (const scope of ['all', 'department'])
+        for (const q of ['客户', '名单', '排期', '研发', '测算', 'T2'])
+          for (const paging of ['sort=dueDate', 'sort=-dueDate', 'sort=dueDate&pageSize=1&page=2']) {
+            const query = `scope=${scope}&q=${encodeURIComponent(q)}&${paging}`;
+            const client = await w.as(username);
+            const statements = await captureStatements(w.t.database, async () => {
+              const [words, all] = await Promise.all([ok<TTaskPage>(client.get(`/api/tasks?${query}`)), ok<TTaskPage>(client.get(`/api/tasks?${query}${general}`))]);
+              expect([words.total, words.items.map((i) => i.id)], `${username} ${query}`).toEqual([all.total, all.items.map((i) => i.id)]);
+            });
+            if (statements.some((s) => s.text.includes('task_words'))) fast += 1;
+          }
+    // The postings answer 全部 for everyone but the general manager, and 本部门 for heads.
+    expect(fast).toBeGreaterThanOrEqual(5 * 6 * 3);
+    expect(names(await list('lisi', 'scope=all&q=客户'))).toEqual(['客户数据整理', '老客户回访']);
+  });
+
+  it('TSK search: the postings follow every write of a task — create, edit of the text, due date or owner (department), SQL by hand, delete (the import: io.test.ts)', async () => {
+    await expectWordsInStep(w.t.database);
     const lisi = await w.as('lisi');
-    const statements = await captureStatements(w.t.database, async () => {
-      await ok<TTaskPage>(lisi.get(`/api/tasks?scope=all&q=${encodeURIComponent('客户')}`));
-    });
-    const listStatement = statements.find((s) => s.text.includes('count(*) over ()'))!;
-    const explain = async (sql: string, values: unknown[] = []) => {
-      const result = w.t.database.pool ? await w.t.database.pool.query(sql, values) : await w.t.database.pglite!.query(sql, values);
-      return (result.rows as Record<string, string>[]).map((r) => Object.values(r)[0]).join('\n');
+    const task = await createVia(lisi, taskBody(w.ids.qianqi!, { name: '展台搭建验收', dueDate: '2026-12-04' }));
+    expect(names(await list('lisi', 'scope=all&q=展台'))).toEqual(['展台搭建验收']);
+    // The name, then the owner (to 研发部) and the due date in one edit.
+    const renamed = await ok<TTask>(lisi.patch(`/api/tasks/${task.id}`, { version: task.version, name: '展位布置验收' }));
+    expect(names(await list('lisi', 'scope=all&q=展台'))).toEqual([]);
+    expect(names(await list('lisi', 'scope=all&q=展位'))).toEqual(['展位布置验收']);
+    await ok<TTask>(lisi.patch(`/api/tasks/${task.id}`, { version: renamed.version, ownerId: w.ids.zhangsan!, dueDate: '2026-12-09' }));
+    await expectWordsInStep(w.t.database);
+    expect(names(await list('lisi', 'scope=department&q=展位'))).toEqual([]);
+    expect(names(await list('lisi', 'scope=all&q=展位'))).toEqual(['展位布置验收']); // still his: he created it
+    expect(names(await list('wuming', 'scope=all&q=展位'))).toEqual(['展位布置验收']); // now 研发部's
+    await w.t.database.db.update(tasks).set({ dueDate: '2026-12-10' }).where(eq(tasks.id, task.id));
+    await expectWordsInStep(w.t.database);
+    await w.t.database.db.delete(tasks).where(eq(tasks.id, task.id));
+    await expectWordsInStep(w.t.database);
+    expect(names(await list('lisi', 'scope=all&q=展位'))).toEqual([]);
+  });
+
+  it('a 2-character search is answered from indexes alone: the postings for 全部, the tasks_search GIN with other filters — no scan of tasks, no ILIKE recheck', async () => {
+    const lisi = await w.as('lisi');
+    const planOf = async (query: string) => {
+      const statements = await captureStatements(w.t.database, async () => {
+        await ok<TTaskPage>(lisi.get(`/api/tasks?${query}`));
+      });
+      const listStatement = statements.find((s) => s.text.includes('page_id'))!;
+      const explain = async (sql: string, values: unknown[] = []) => {
+        const result = w.t.database.pool ? await w.t.database.pool.query(sql, values) : await w.t.database.pglite!.query(sql, values);
+        return (result.rows as Record<string, string>[]).map((r) => Object.values(r)[0]).join('\n');
+      };
+      // A handful of test rows would be read whole; with scans off the plan is the one for many rows
+      // (at a million: npm run bench).
+      await explain('set enable_seqscan = off');
+      try {
+        return await explain(`explain ${listStatement.text}`, listStatement.values);
+      } finally {
+        await explain('reset enable_seqscan');
+      }
     };
-    // A handful of test rows would be read whole; with scans off the plan is the one for many rows
-    // (at a million, each way of seeing is matched with the word inside the index: npm run bench).
-    await explain('set enable_seqscan = off');
-    try {
-      const plan = await explain(`explain ${listStatement.text}`, listStatement.values);
-      expect(plan).toMatch(/Bitmap Index Scan on tasks_search[^\n]*\n\s+Index Cond: [^\n]*search_tokens @> '\{客户\}'/);
-      expect(plan).not.toMatch(/Seq Scan on tasks|~~\*/);
-    } finally {
-      await explain('reset enable_seqscan');
-    }
+    const words = await planOf(`scope=all&q=${encodeURIComponent('客户')}`);
+    expect(words).toMatch(/Index Only Scan using task_words_word on task_words[^\n]*\n\s+Index Cond: \(\(word = /);
+    expect(words).not.toMatch(/Seq Scan on (tasks|task_words)|~~\*|tasks_search/);
+    const filtered = await planOf(`scope=all&q=${encodeURIComponent('客户')}&major=false`);
+    expect(filtered).toMatch(/Bitmap Index Scan on tasks_search[^\n]*\n\s+Index Cond: [^\n]*search_tokens @> '\{客户\}'/);
+    expect(filtered).not.toMatch(/Seq Scan on tasks|~~\*/);
   });
 });

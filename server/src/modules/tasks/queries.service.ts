@@ -14,7 +14,8 @@ import { taskCollaborators, taskDependencies, taskMilestones, tasks } from './sc
 import { taskTimeZone } from './settings.ts';
 import { type Bind, type SqlDay, type TaskDay, asIs, atRiskSql, involvedWhere, orderOf, overdueSql, statusWhere, taskDay, visibleWhere, workingDaysLeftSql } from './sql.ts';
 import { prepareKept } from '../../db/prepared.ts';
-import { DAY_PLACEHOLDERS, binder, keptStatement, pageOfTasks } from './statements.ts';
+import { DAY_PLACEHOLDERS, binder, keptByShape, keptStatement, pageOfTasks } from './statements.ts';
+import { wordPage, wordSearchOf } from './word-search.ts';
 import { approvalParticipants, approvalSteps } from '../../platform/approvals/schema.ts';
 
 export type TaskFilters = z.output<typeof ZTaskCountsQuery> & { status?: z.output<typeof ZTaskListQuery>['status'] };
@@ -141,20 +142,27 @@ export function presentPage(scope: Scope, rows: TaskListRow[], day: TaskDay): TT
 /** `GET /api/tasks`: one scope tab with filters, sorted and paged (also the due-date calendar). */
 export async function listTasks(ctx: AuthedCtx, query: z.output<typeof ZTaskListQuery>): Promise<TTaskPage> {
   const [scope, day] = await Promise.all([resolveScope(ctx.db, ctx.actor), dayOf(ctx)]);
-  const { bind, values } = binder();
-  const where = await taskWhere(ctx, scope, query, DAY_PLACEHOLDERS, bind);
-  const statement = keptStatement(ctx.db, 'tasks.list', where, query.sort, () => buildListStatement(ctx.db, where, query.sort));
-  const found = await statement.execute({ ...values, ...day, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
-  const rows: TaskListRow[] = found;
+  const paging = { ...day, limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
+  const words = await wordSearchOf(ctx, scope, query);
+  let rows: (TaskListRow & { total: number })[];
+  if (words) {
+    const statement = keptByShape(ctx.db, `tasks.words:${JSON.stringify(words.shape)}`, () => buildListStatement(ctx.db, wordPage(ctx.db, words.shape), query.sort));
+    rows = await statement.execute({ ...words.values, ...paging });
+  } else {
+    const { bind, values } = binder();
+    const where = await taskWhere(ctx, scope, query, DAY_PLACEHOLDERS, bind);
+    const statement = keptStatement(ctx.db, 'tasks.list', where, query.sort, () => buildListStatement(ctx.db, pageOfTasks(ctx.db, where, orderOf(query.sort)), query.sort));
+    rows = await statement.execute({ ...values, ...paging });
+  }
   const total =
-    found.length || query.page === 1 ? (found[0]?.total ?? 0) : ((await ctx.db.select({ n: count() }).from(tasks).where(await taskWhere(ctx, scope, query, day)))[0]?.n ?? 0);
+    rows.length || query.page === 1 ? (rows[0]?.total ?? 0) : ((await ctx.db.select({ n: count() }).from(tasks).where(await taskWhere(ctx, scope, query, day)))[0]?.n ?? 0);
   return { items: presentPage(scope, rows, day), total, page: query.page, pageSize: query.pageSize };
 }
 
-// One statement: the page CTE (pageOfTasks), then the names, TSK-8 and the per-row lists for
-// those rows only — a round trip per piece would cost more than the page.
-function buildListStatement(db: Db, where: SQL | undefined, sort: TTaskSort) {
-  const page = pageOfTasks(db, where, orderOf(sort));
+// One statement: the page CTE (pageOfTasks or wordPage: the page's ids and the total), then the
+// names, TSK-8 and the per-row lists for those rows only — a round trip per piece would cost more
+// than the page.
+function buildListStatement(db: Db, page: ReturnType<typeof pageOfTasks> | ReturnType<typeof wordPage>, sort: TTaskSort) {
   return prepareKept(
     selectTaskRows(db.with(page), DAY_PLACEHOLDERS, { total: sql<number>`${page.total}`.mapWith(Number) }, listColumns)
       .innerJoin(page, eq(page.pageId, tasks.id))

@@ -56,7 +56,9 @@ export const tasks = pgTable(
   },
   (t) => [
     uniqueIndex('tasks_number').on(t.number),
-    index('tasks_owner_status_due').on(t.ownerId, t.status, t.dueDate, t.id),
+    // department_id last: the word search's own-task arm (word-search.ts) skips the department's
+    // tasks in the index, without visiting them.
+    index('tasks_owner_status_due').on(t.ownerId, t.status, t.dueDate, t.id, t.departmentId),
     index('tasks_department_due').on(t.departmentId, t.dueDate, t.id),
     // Open tasks are a small share of a long history: "my open tasks", a department's 延期.
     index('tasks_open_owner_due').on(t.ownerId, t.dueDate, t.id).where(sql`${t.status} <> 'done'`),
@@ -64,8 +66,8 @@ export const tasks = pgTable(
     index('tasks_open_department_due').on(t.departmentId, t.dueDate, t.id, t.ownerId, t.status, t.startDate, t.progress).where(sql`${t.status} <> 'done'`),
     // TSK-10 done this week, per department.
     index('tasks_done_department').on(t.departmentId, t.doneAt, t.ownerId).where(sql`${t.status} = 'done'`),
-    index('tasks_acceptor').on(t.acceptorId).where(sql`${t.acceptorId} is not null`),
-    index('tasks_creator').on(t.creatorId),
+    index('tasks_acceptor').on(t.acceptorId, t.departmentId, t.id).where(sql`${t.acceptorId} is not null`),
+    index('tasks_creator').on(t.creatorId, t.departmentId, t.id),
     index('tasks_approval').on(t.approvalId).where(sql`${t.approvalId} is not null`),
     index('tasks_source').on(t.sourceType, t.sourceId).where(sql`${t.sourceType} is not null`),
     // Text search (platform/search/tokens.ts) within what the person may see (ALL-7, sql.ts visibleArms):
@@ -76,6 +78,26 @@ export const tasks = pgTable(
     check('tasks_dates', sql`${t.dueDate} >= ${t.startDate}`),
     check('tasks_status', sql`${t.status} in ('not_started', 'in_progress', 'awaiting_acceptance', 'done')`),
   ],
+);
+
+/**
+ * The 2-character search's postings: one row per piece of a task's search_tokens, with the task's
+ * department (0 for none) and due date, so "a word within these departments" is counted and paged
+ * in due-date order from this index alone (word-search.ts). At a million tasks the GIN on
+ * search_tokens finds a common word's matches fast but must read each from the table to sort and
+ * count them (issue 5's bench: ~14 ms for a head's 5,000 matches of 数据). Kept in step with
+ * `tasks` by triggers (migration 0020), so every way a task is written — the services, the import,
+ * SQL by hand — keeps it. About 22 rows a task.
+ */
+export const taskWords = pgTable(
+  'task_words',
+  {
+    word: text('word').notNull(),
+    departmentId: integer('department_id').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    taskId: integer('task_id').notNull(),
+  },
+  (t) => [index('task_words_word').on(t.word, t.departmentId, t.dueDate, t.taskId)],
 );
 
 /** TSK-2 协作者分工: a collaborator and their share of the work. */

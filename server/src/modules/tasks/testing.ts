@@ -1,8 +1,11 @@
 // Shared by the task tests: the demo organisation, signed-in clients and a valid task body.
+import { sql } from 'drizzle-orm';
 import type { TCreateTaskInput, TTask } from '@opsdesk/contract';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD, seedDemoOrg } from '../../demo/org.ts';
 import { type Client, type TestApp, login, startTestApp } from '../../../test/harness.ts';
+import type { Database } from '../../db/client.ts';
+import { rowsOf } from '../../platform/access/scope.ts';
 
 export interface TaskTestWorld {
   t: TestApp;
@@ -43,4 +46,14 @@ export async function ok<T = TTask>(res: Promise<{ statusCode: number; body: str
   const r = await res;
   expect(r.statusCode, r.body).toBe(status);
   return r.json<T>();
+}
+
+/** The task_words postings are exactly the pieces of every task, with its department and due date (migration 0020's triggers). */
+export async function expectWordsInStep(database: Database): Promise<void> {
+  const pieces = sql`select w, coalesce(department_id, 0), due_date, id from tasks, unnest(search_tokens) w`;
+  const postings = sql`select word, department_id, due_date, task_id from task_words`;
+  const [row] = rowsOf<{ missing: number; extra: number }>(
+    await database.db.execute(sql`select (select count(*) from (${pieces} except all ${postings}) m)::int as missing, (select count(*) from (${postings} except all ${pieces}) e)::int as extra`),
+  );
+  expect(row).toEqual({ missing: 0, extra: 0 });
 }

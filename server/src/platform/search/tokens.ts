@@ -39,6 +39,17 @@ export function queryTokens(query: string): string[] {
   return [...new Set(pieces(query))];
 }
 
+/**
+ * The one piece a query is, when it is exactly one (the common 2-character word: 合同, 客户): then a
+ * row matches if and only if it holds the piece, and the index alone answers.
+ */
+export function singlePiece(query: string | undefined): string | undefined {
+  const q = query?.trim();
+  if (!q) return undefined;
+  const [piece, ...more] = queryTokens(q);
+  return piece && !more.length && [...piece].length === 2 && normalize(q) === piece ? piece : undefined;
+}
+
 /** ILIKE pattern for a literal substring (escapes % _ \). */
 export function likePattern(query: string): string {
   return `%${query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -66,5 +77,5 @@ export function textSearchWhere(
   const recheck = sql`(${sql.join(columns.map((column) => sql`${column} ILIKE ${pattern}`), sql` OR `)})`;
   if (needed.length === 0) return recheck;
   const index = sql`${tokens} @> ${sql`ARRAY[${sql.join(needed.map((p) => sql`${bind(p)}`), sql`, `)}]::text[]`}`;
-  return needed.length === 1 && normalize(q) === needed[0] ? index : sql`(${index} AND ${recheck})`;
+  return singlePiece(q) ? index : sql`(${index} AND ${recheck})`;
 }
