@@ -325,6 +325,18 @@ describe('task tracking', () => {
     await budgetDue.hover();
     await xiaowang.getByRole('tooltip').getByText('法定节假日安排尚未导入', { exact: false }).waitFor();
     await shot(xiaowang, JOURNEY, '19b-list-all');
+    // 搜索 a 2-character word: the tasks holding it in the name or the goal, with their total.
+    const search = xiaowang.getByPlaceholder('任务编号、名称或目标描述');
+    await search.fill('回访');
+    await search.press('Enter');
+    const table = xiaowang.getByTestId('task-table');
+    await expect.poll(() => table.innerText()).not.toContain('月度销售报告撰写');
+    expect(await table.innerText()).toMatch(/客户数据整理[\s\S]*客户回访名单整理|客户回访名单整理[\s\S]*客户数据整理/);
+    await xiaowang.getByText('共 2 条').waitFor();
+    await shot(xiaowang, JOURNEY, '19c-list-search');
+    await search.fill('');
+    await search.press('Enter');
+    await table.getByText('月度销售报告撰写').waitFor();
     // 导出 the list as the 任务跟踪表 (.xlsx), with the filters on screen.
     const sheet = xiaowang.waitForEvent('download');
     await action(xiaowang, /导出/);
