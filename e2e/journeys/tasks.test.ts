@@ -27,6 +27,10 @@ async function pickDate(input: ReturnType<Page['getByLabel']>, date: string) {
   await input.click();
   await input.fill(date);
   await input.page().locator(`.ant-picker-dropdown:visible td[title="${date}"]`).click();
+  // The panel closes with an animation over what lies below the field (a form's submit button):
+  // a click there before it is gone can land on the panel (a CI run lost the 延期说明 click so).
+  await expect.poll(() => input.page().locator('.ant-picker-dropdown:visible').count()).toBe(0);
+  expect(await input.inputValue()).toBe(date);
 }
 
 const statusTag = (page: Page) => page.getByTestId('task-status').first();
