@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { type Scope, subtreeOf } from '../../platform/access/scope.ts';
 import type { AuthedCtx } from '../../platform/http/context.ts';
 import { singlePiece } from '../../platform/search/tokens.ts';
+import { departments as orgDepartments } from '../org/schema.ts';
 import { taskWords, tasks } from './schema.ts';
 import { collaboratingSql, decidingSql } from './sql.ts';
 import type { TaskFilters } from './queries.service.ts';
@@ -19,7 +20,7 @@ import type { TaskFilters } from './queries.service.ts';
  */
 export interface WordSearch {
   /** The kept statement's shape. */
-  shape: { arms: boolean; descending: boolean };
+  shape: { arms: boolean; descending: boolean; everything?: true };
   values: { me: number; departments: string; word: string };
 }
 
@@ -30,7 +31,11 @@ export async function wordSearchOf(ctx: AuthedCtx, scope: Scope, query: TaskFilt
   if (!word || filtered || (sort !== 'dueDate' && sort !== '-dueDate')) return undefined;
   const descending = sort === '-dueDate';
   const values = (departments: number[]) => ({ me: ctx.actor.id, departments: `{${departments.join(',')}}`, word });
-  if (query.scope === 'all' && !scope.all) return { shape: { arms: true, descending }, values: values(scope.departmentIds) };
+  if (query.scope === 'all') {
+    // The general manager sees every task: every department's postings, and those without one (0).
+    if (scope.all) return { shape: { arms: false, descending, everything: true }, values: values([]) };
+    return { shape: { arms: true, descending }, values: values(scope.departmentIds) };
+  }
   if (query.scope === 'department' && ctx.actor.departmentId) {
     const own = await subtreeOf(ctx.db, ctx.actor.departmentId);
     // Only where the person oversees the whole of it: 本部门 is then exactly its departments' tasks.
@@ -45,10 +50,10 @@ export async function wordSearchOf(ctx: AuthedCtx, scope: Scope, query: TaskFilt
  * beyond the departments, and the exact total — the postings counted in the index (index-only),
  * plus those few.
  */
-export function wordPage(db: Db, { arms, descending }: WordSearch['shape']) {
+export function wordPage(db: Db, { arms, descending, everything }: WordSearch['shape']) {
   const dir = sql.raw(descending ? 'desc' : 'asc');
   const me = sql.placeholder('me');
-  const departments = sql`${sql.placeholder('departments')}::int[]`;
+  const departments = everything ? sql`array(select ${orgDepartments.id} from ${orgDepartments} union all select 0)` : sql`${sql.placeholder('departments')}::int[]`;
   const word = sql`${sql.placeholder('word')}::text`;
   const outside = sql`not coalesce(${tasks.departmentId} = any(${departments}), false)`;
   const seenBeyond = sql`select ${tasks.id} as task_id, ${tasks.dueDate} as due_date from ${tasks} where ${tasks.id} in (
