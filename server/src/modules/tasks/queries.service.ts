@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { TTaskCounts, TTaskListItem, TTaskPage, TTaskSort, ZTaskCountsQuery, ZTaskListQuery } from '@opsdesk/contract';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { type Scope, resolveScope, subtreeOf } from '../../platform/access/scope.ts';
+import { type Scope, overseesAll, resolveScope, subtreeOf } from '../../platform/access/scope.ts';
 import { getCalendar } from '../../platform/calendar/service.ts';
 import type { AuthedCtx } from '../../platform/http/context.ts';
 import { textSearchWhere } from '../../platform/search/tokens.ts';
@@ -43,8 +43,7 @@ export async function taskWhere(ctx: AuthedCtx, scope: Scope, query: TaskFilters
       const own = ctx.actor.departmentId ? await subtreeOf(ctx.db, ctx.actor.departmentId) : [];
       // A head who oversees the whole department sees all of it: the visibility clause would only
       // repeat `department_id in (…)` and make the planner misjudge the rows (a bad plan at 1M tasks).
-      const overseen = scope.all || own.every((id) => scope.departmentIds.includes(id));
-      where.push(own.length ? inArray(tasks.departmentId, own) : sql`false`, overseen ? undefined : visibleWhere(scope, bind));
+      where.push(own.length ? inArray(tasks.departmentId, own) : sql`false`, overseesAll(scope, own) ? undefined : visibleWhere(scope, bind));
       break;
     }
     case 'all':

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { TTaskListQuery } from '@opsdesk/contract';
 import type { Db } from '../../db/client.ts';
-import { type Scope, subtreeOf } from '../../platform/access/scope.ts';
+import { type Scope, overseesAll, subtreeOf } from '../../platform/access/scope.ts';
 import type { AuthedCtx } from '../../platform/http/context.ts';
 import { singlePiece } from '../../platform/search/tokens.ts';
 import { departments as orgDepartments } from '../org/schema.ts';
@@ -39,7 +39,7 @@ export async function wordSearchOf(ctx: AuthedCtx, scope: Scope, query: TaskFilt
   if (query.scope === 'department' && ctx.actor.departmentId) {
     const own = await subtreeOf(ctx.db, ctx.actor.departmentId);
     // Only where the person oversees the whole of it: 本部门 is then exactly its departments' tasks.
-    if (scope.all || own.every((id) => scope.departmentIds.includes(id))) return { shape: { arms: false, descending }, values: values(own) };
+    if (overseesAll(scope, own)) return { shape: { arms: false, descending }, values: values(own) };
   }
   return undefined;
 }

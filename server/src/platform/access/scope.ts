@@ -29,6 +29,11 @@ export async function subtreeOf(db: Db, departmentId: number): Promise<number[]>
   return withDescendants(await orgTree(db), [departmentId]);
 }
 
+/** Whether the scope sees every one of these departments whole (their head, division leader or the general manager). */
+export function overseesAll(scope: Scope, departmentIds: readonly number[]): boolean {
+  return scope.all || departmentIds.every((id) => scope.departmentIds.includes(id));
+}
+
 export interface ScopeColumns {
   /** The record's department. */
   department?: PgColumn;
