@@ -14,6 +14,8 @@ export interface Figures {
   errors: number;
   /** The first failure, to say why errors is not 0. */
   firstError?: string;
+  /** CPU time per answered request, µs: the measured process, and PostgreSQL's processes (0 for PGlite, which runs inside it). */
+  cpu?: { app: number; db: number };
 }
 
 /** Nearest-rank percentile of latencies in ms. */
@@ -25,6 +27,52 @@ export function percentile(sorted: number[], p: number): number {
 export function figuresOf(latencies: number[], seconds: number, errors: number): Figures {
   const sorted = [...latencies].sort((a, b) => a - b);
   return { requests: sorted.length, seconds, perSecond: sorted.length / seconds, p50: percentile(sorted, 50), p95: percentile(sorted, 95), errors };
+}
+
+// CPU time from /proc (Linux): unlike req/s, it does not move with how the two CPUs are shared
+// out between the server, PostgreSQL and the load generator from one second to the next.
+const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
+
+/** User + system CPU of a process so far, µs (0 once it is gone). */
+function cpuOf(pid: number): number {
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** Every PostgreSQL process of the machine by pid, with its CPU so far. */
+function postgresCpu(): Map<number, number> {
+  const out = new Map<number, number>();
+  if (!fs.existsSync('/proc')) return out;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') out.set(Number(entry), cpuOf(Number(entry)));
+    } catch {
+      // Ended while listed.
+    }
+  }
+  return out;
+}
+
+/**
+ * `run`'s figures with the CPU it cost per answered request: the process `pid` (the server, or the
+ * raw replay) and, when `database` is on, every PostgreSQL process (a backend that started within
+ * the run counts from zero). None where /proc is missing.
+ */
+export async function withCpu(pid: number | undefined, database: boolean, run: () => Promise<Figures>): Promise<Figures> {
+  if (pid === undefined || !fs.existsSync(`/proc/${pid}/stat`)) return run();
+  const app = cpuOf(pid);
+  const db = database ? postgresCpu() : new Map<number, number>();
+  const figures = await run();
+  if (!figures.requests) return figures;
+  let dbSpent = 0;
+  if (database) for (const [p, now] of postgresCpu()) dbSpent += now - (db.get(p) ?? 0);
+  return { ...figures, cpu: { app: (cpuOf(pid) - app) / figures.requests, db: dbSpent / figures.requests } };
 }
 
 /** Which load generator drives the endpoint: wrk (C, Debian's package) when installed, else autocannon. */

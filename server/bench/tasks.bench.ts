@@ -46,7 +46,7 @@ import { dateInZone } from '../src/platform/calendar/zone.ts';
 import { captureStatements } from '../test/capture.ts';
 import { type BenchRequest, injectLogin } from './capture.ts';
 import type { Captured } from './child.ts';
-import { type Figures, LOAD_GENERATOR, runHttp } from './measure.ts';
+import { type Figures, LOAD_GENERATOR, runHttp, withCpu } from './measure.ts';
 import { BENCH_PASSWORD, type BenchWorld, analyze, benchWorld, seedBench } from './seed.ts';
 
 const env = process.env;
@@ -109,6 +109,7 @@ function child(args: string[], childEnv: Record<string, string>) {
       return answer;
     },
     exited,
+    pid: proc.pid,
     stop: async () => {
       proc.stdin.end();
       proc.kill('SIGTERM');
@@ -284,8 +285,10 @@ async function measure(target: Target, world: BenchWorld, captured: Captured[]):
           .join('; '),
       );
     }
-    const load = (request: BenchRequest, seconds: number) => runHttp({ url: base + request.url, cookie: cookies.get(request.user)!, seconds, connections: CONNECTIONS });
-    const replay = async (key: string, seconds: number) => (JSON.parse(await raw.ask({ key, seconds })) as { figures: Figures }).figures;
+    const database = target.driver === 'pg';
+    const load = (request: BenchRequest, seconds: number) =>
+      withCpu(server.pid, database, () => runHttp({ url: base + request.url, cookie: cookies.get(request.user)!, seconds, connections: CONNECTIONS }));
+    const replay = (key: string, seconds: number) => withCpu(raw.pid, database, async () => (JSON.parse(await raw.ask({ key, seconds })) as { figures: Figures }).figures);
     // Every request warms up on both sides before any is measured: the first one measured must not
     // pay for lazily compiled code or cold caches.
     for (const request of requestsOf(world)) {
@@ -338,12 +341,17 @@ function report(target: Target, world: BenchWorld, measured: Measured): boolean 
     log(
       `   ${request.title.padEnd(38)} ${rps(e.perSecond)} ${ms(e.p50)} ${ms(e.p95)}      ${rps(r.perSecond)} ${ms(r.p50)} ${ms(r.p95)}   ${`${(ratio * 100).toFixed(0)} %`.padStart(5)}  ${ok ? 'PASS' : `FAIL (${why.join(', ')})`}  [rounds: ${spread} %]`,
     );
+    if (e.cpu && r.cpu) log(`      CPU per request, that round: ${cpuLine(target, e.cpu, 'server')}; raw: ${cpuLine(target, r.cpu, 'client')}`);
   }
   const floor = measured.floor;
-  log(`   floor: a logged-in request without SQL (/api/auth/session) ${rps(floor.perSecond)} ${ms(floor.p50)} ${ms(floor.p95)}${floor.errors ? `  errors ${floor.errors}` : ''}`);
+  log(`   floor: a logged-in request without SQL (/api/auth/session) ${rps(floor.perSecond)} ${ms(floor.p50)} ${ms(floor.p95)}${floor.cpu ? `, server CPU ${us(floor.cpu.app)} a request` : ''}${floor.errors ? `  errors ${floor.errors}` : ''}`);
   log(`   targets: endpoint ≥ ${TARGET_RATIO * 100} % of raw SQL req/s; endpoint p95 < ${limit} ms (load generator: ${LOAD_GENERATOR})`);
   return pass;
 }
+
+const us = (v: number) => `${v.toFixed(0)} µs`;
+const cpuLine = (target: Target, cpu: { app: number; db: number }, app: string) =>
+  target.driver === 'pg' ? `${app} ${us(cpu.app)} + PostgreSQL ${us(cpu.db)}` : `${app} with PGlite ${us(cpu.app)}`;
 
 const loadNow = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 const VERDICT_FAIL = 3;
