@@ -14,8 +14,11 @@ export interface Figures {
   errors: number;
   /** The first failure, to say why errors is not 0. */
   firstError?: string;
-  /** CPU time per answered request, µs: the measured process, and PostgreSQL's processes (0 for PGlite, which runs inside it). */
-  cpu?: { app: number; db: number };
+  /**
+   * CPU time per answered request, µs: the measured process (`appSystem` of it in the kernel: the
+   * sockets), and PostgreSQL's processes (0 for PGlite, which runs inside it).
+   */
+  cpu?: { app: number; appSystem: number; db: number };
 }
 
 /** Nearest-rank percentile of latencies in ms. */
@@ -33,16 +36,17 @@ export function figuresOf(latencies: number[], seconds: number, errors: number):
 // out between the server, PostgreSQL and the load generator from one second to the next.
 const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
 
-/** User + system CPU of a process so far, µs (0 once it is gone). */
-function cpuOf(pid: number): number {
+/** User and system CPU of a process so far, µs (0 once it is gone). */
+function cpuOf(pid: number): { user: number; system: number } {
   try {
     // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
     const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / TICKS_PER_SECOND;
+    return { user: (Number(fields[11]) * 1e6) / TICKS_PER_SECOND, system: (Number(fields[12]) * 1e6) / TICKS_PER_SECOND };
   } catch {
-    return 0;
+    return { user: 0, system: 0 };
   }
 }
+const totalOf = (cpu: { user: number; system: number }) => cpu.user + cpu.system;
 
 /** Every PostgreSQL process of the machine by pid, with its CPU so far. */
 function postgresCpu(): Map<number, number> {
@@ -51,7 +55,7 @@ function postgresCpu(): Map<number, number> {
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') out.set(Number(entry), cpuOf(Number(entry)));
+      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') out.set(Number(entry), totalOf(cpuOf(Number(entry))));
     } catch {
       // Ended while listed.
     }
@@ -72,7 +76,9 @@ export async function withCpu(pid: number | undefined, database: boolean, run: (
   if (!figures.requests) return figures;
   let dbSpent = 0;
   if (database) for (const [p, now] of postgresCpu()) dbSpent += now - (db.get(p) ?? 0);
-  return { ...figures, cpu: { app: (cpuOf(pid) - app) / figures.requests, db: dbSpent / figures.requests } };
+  const after = cpuOf(pid);
+  const per = (v: number) => v / figures.requests;
+  return { ...figures, cpu: { app: per(totalOf(after) - totalOf(app)), appSystem: per(after.system - app.system), db: per(dbSpent) } };
 }
 
 /** Which load generator drives the endpoint: wrk (C, Debian's package) when installed, else autocannon. */

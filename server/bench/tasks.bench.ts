@@ -344,14 +344,14 @@ function report(target: Target, world: BenchWorld, measured: Measured): boolean 
     if (e.cpu && r.cpu) log(`      CPU per request, that round: ${cpuLine(target, e.cpu, 'server')}; raw: ${cpuLine(target, r.cpu, 'client')}`);
   }
   const floor = measured.floor;
-  log(`   floor: a logged-in request without SQL (/api/auth/session) ${rps(floor.perSecond)} ${ms(floor.p50)} ${ms(floor.p95)}${floor.cpu ? `, server CPU ${us(floor.cpu.app)} a request` : ''}${floor.errors ? `  errors ${floor.errors}` : ''}`);
+  log(`   floor: a logged-in request without SQL (/api/auth/session) ${rps(floor.perSecond)} ${ms(floor.p50)} ${ms(floor.p95)}${floor.cpu ? `, server CPU ${us(floor.cpu.app)} (kernel ${us(floor.cpu.appSystem)}) a request` : ''}${floor.errors ? `  errors ${floor.errors}` : ''}`);
   log(`   targets: endpoint ≥ ${TARGET_RATIO * 100} % of raw SQL req/s; endpoint p95 < ${limit} ms (load generator: ${LOAD_GENERATOR})`);
   return pass;
 }
 
 const us = (v: number) => `${v.toFixed(0)} µs`;
-const cpuLine = (target: Target, cpu: { app: number; db: number }, app: string) =>
-  target.driver === 'pg' ? `${app} ${us(cpu.app)} + PostgreSQL ${us(cpu.db)}` : `${app} with PGlite ${us(cpu.app)}`;
+const cpuLine = (target: Target, cpu: NonNullable<Figures['cpu']>, app: string) =>
+  `${app}${target.driver === 'pg' ? '' : ' with PGlite'} ${us(cpu.app)} (kernel ${us(cpu.appSystem)})${target.driver === 'pg' ? ` + PostgreSQL ${us(cpu.db)}` : ''}`;
 
 const loadNow = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 const VERDICT_FAIL = 3;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { type EmbeddedPg, RemotePGlite } from './pglite-remote.ts';
-import { Column, SQL, Subquery, fillPlaceholders, getTableName, is } from 'drizzle-orm';
+import { Column, SQL, Subquery, fillPlaceholders, getTableName, is, sql } from 'drizzle-orm';
 
 // Kept selects as prepared statements on both drivers, with rows mapped by a compiled mapper
 // (issue 5's bench: planning and Drizzle's per-field row mapping cost more than the list's SQL).
@@ -85,12 +85,18 @@ export function sqlLiteral(value: unknown): string {
 
 type Decode = (value: unknown) => unknown;
 
-function decoderOf(field: unknown): Decode {
-  if (is(field, Column)) return (value) => field.mapFromDriverValue(value);
+// What Drizzle decodes with when there is nothing to decode: a plain column (text, boolean…) and an
+// SQL value without mapWith. Such a field takes the driver's value as it is, without a call per row.
+const keepsColumn = Column.prototype.mapFromDriverValue;
+const keepsSql = (sql`` as unknown as { decoder: { mapFromDriverValue: Decode } }).decoder.mapFromDriverValue;
+
+/** How a field's value is decoded; undefined where the driver's value is already the answer. */
+function decoderOf(field: unknown): Decode | undefined {
+  if (is(field, Column)) return field.mapFromDriverValue === keepsColumn ? undefined : (value) => field.mapFromDriverValue(value);
   const query = is(field, SQL) ? field : is(field, Subquery) ? (field._.sql as SQL) : (field as SQL.Aliased).sql;
   // `decoder` (set by mapWith) is internal to Drizzle's SQL, as mapResultRow reads it.
   const { decoder } = query as unknown as { decoder: { mapFromDriverValue: Decode } };
-  return (value) => decoder.mapFromDriverValue(value);
+  return decoder.mapFromDriverValue === keepsSql ? undefined : (value) => decoder.mapFromDriverValue(value);
 }
 
 /**
@@ -122,7 +128,7 @@ function compileRowMapper(fields: { path: string[]; field: unknown }[], notNulla
     for (let i = 0; i < steps.length; i += 1) {
       const { path, decode } = steps[i]!;
       const raw = row[i];
-      const value = raw === null ? null : decode(raw);
+      const value = raw === null || !decode ? raw : decode(raw);
       if (path.length === 1) out[path[0]!] = value;
       else {
         let node = out;

@@ -4,6 +4,8 @@ import type { TTask, TTaskCounts, TTaskPage } from '@opsdesk/contract';
 import { captureStatements } from '../../../test/capture.ts';
 import { workingDaysBetween } from '../../platform/calendar/rules.ts';
 import { getCalendar } from '../../platform/calendar/service.ts';
+import { invalidateOrgTree } from '../../platform/access/org-tree.ts';
+import { departments } from '../org/schema.ts';
 import { atRiskWhy } from './rules.ts';
 import { taskMilestones, tasks } from './schema.ts';
 import { type TaskTestWorld, createVia, expectWordsInStep, ok, taskBody, taskWorld } from './testing.ts';
@@ -61,6 +63,20 @@ describe('GET /api/tasks — ALL-7 scopes', () => {
     expect(names(await list('zhouzong', 'scope=mine'))).toEqual([]);
     expect(names(await list('zhouzong', `scope=all&ownerId=${w.ids.xiaowang}`))).toHaveLength(4);
     expect(names(await list('zhouzong', 'scope=mine'))).toEqual([]);
+  });
+
+  it('ALL-7 a change of the organisation shows in the very next list: kept list plans follow the org tree', async () => {
+    const { db } = w.t.database;
+    const setHead = async (username: string) => {
+      await db.update(departments).set({ headId: w.ids[username]! }).where(eq(departments.id, w.depts.YF!));
+      invalidateOrgTree();
+    };
+    expect(names(await list('xiaowang', 'scope=all'))).not.toContain('开发排期');
+    // 小王 is made head of 研发部 as well: 全部 now holds its tasks; and once 张三 is head again, no longer.
+    await setHead('xiaowang');
+    expect(names(await list('xiaowang', 'scope=all'))).toContain('开发排期');
+    await setHead('zhangsan');
+    expect(names(await list('xiaowang', 'scope=all'))).not.toContain('开发排期');
   });
 
   it('401 without login; 400 naming the field for a bad filter', async () => {

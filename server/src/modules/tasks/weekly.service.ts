@@ -12,7 +12,7 @@ import {
 } from '@opsdesk/contract';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { orgTree, withDescendants } from '../../platform/access/org-tree.ts';
+import { type OrgTree, orgTree, withDescendants } from '../../platform/access/org-tree.ts';
 import { resolveScope } from '../../platform/access/scope.ts';
 import { startOfDay, toIso } from '../../platform/calendar/zone.ts';
 import type { ExportOptions } from '../../platform/export/export.ts';
@@ -50,23 +50,47 @@ interface Weekly {
  */
 async function weeklyOf(ctx: AuthedCtx, query: z.output<typeof ZTaskWeeklyQuery>): Promise<Weekly> {
   if (query.personId && query.departmentId) throw invalid('departmentId');
+  if (query.departmentId) return departmentWeekly(ctx, query.departmentId, query.week);
   const [scope, day] = await Promise.all([resolveScope(ctx.db, ctx.actor), dayOf(ctx)]);
-  const week = weekOf(query.week ?? day.today);
-  const timeZone = taskTimeZone();
-  const range = { day, week, from: startOfDay(week.from, timeZone).toISOString(), to: startOfDay(week.to, timeZone, 1).toISOString() };
-  if (query.departmentId) {
-    // The cached department tree (org-tree.ts) answers without a round trip.
-    const tree = await orgTree(ctx.db);
-    const name = tree.names.get(query.departmentId);
-    if (name === undefined) throw new AppError('NOT_FOUND');
-    if (!oversees(scope, { departmentId: query.departmentId })) throw new AppError('FORBIDDEN');
-    return { ...range, subject: { kind: 'department', id: query.departmentId, name }, departmentIds: withDescendants(tree, [query.departmentId]) };
-  }
   const personId = query.personId ?? ctx.actor.id;
   const [person] = await ctx.db.select({ id: people.id, name: people.name, departmentId: people.departmentId }).from(people).where(eq(people.id, personId));
   if (!person) throw new AppError('NOT_FOUND');
   if (person.id !== ctx.actor.id && !oversees(scope, person)) throw new AppError('FORBIDDEN');
-  return { ...range, subject: { kind: 'person', id: person.id, name: person.name }, departmentIds: [] };
+  return { ...rangeOf(day, query.week), subject: { kind: 'person', id: person.id, name: person.name }, departmentIds: [] };
+}
+
+function rangeOf(day: TaskDay, asked: string | undefined) {
+  const week = weekOf(asked ?? day.today);
+  const timeZone = taskTimeZone();
+  return { day, week, from: startOfDay(week.from, timeZone).toISOString(), to: startOfDay(week.to, timeZone, 1).toISOString() };
+}
+
+/**
+ * Department reports, kept per org tree and day: one follows from the department, the week and
+ * who asks (id and roles: the scope), and the screen asks for it again with every section and page
+ * (issue 5's bench). A new tree (an organisation change, the tree cache's TTL) or day starts afresh;
+ * a refusal is not kept.
+ */
+const departmentReports = new WeakMap<OrgTree, WeakMap<TaskDay, Map<string, Weekly>>>();
+const MAX_KEPT_REPORTS = 1000;
+
+async function departmentWeekly(ctx: AuthedCtx, departmentId: number, asked: string | undefined): Promise<Weekly> {
+  // The cached department tree (org-tree.ts) answers without a round trip.
+  const [tree, day] = await Promise.all([orgTree(ctx.db), dayOf(ctx)]);
+  let byDay = departmentReports.get(tree);
+  if (!byDay) departmentReports.set(tree, (byDay = new WeakMap()));
+  let kept = byDay.get(day);
+  if (!kept) byDay.set(day, (kept = new Map()));
+  const key = JSON.stringify([ctx.actor.id, ctx.actor.roles, departmentId, asked ?? null]);
+  const hit = kept.get(key);
+  if (hit) return hit;
+  const name = tree.names.get(departmentId);
+  if (name === undefined) throw new AppError('NOT_FOUND');
+  if (!oversees(await resolveScope(ctx.db, ctx.actor), { departmentId })) throw new AppError('FORBIDDEN');
+  const weekly: Weekly = { ...rangeOf(day, asked), subject: { kind: 'department', id: departmentId, name }, departmentIds: withDescendants(tree, [departmentId]) };
+  if (kept.size >= MAX_KEPT_REPORTS) kept.clear();
+  kept.set(key, weekly);
+  return weekly;
 }
 
 /** A report's values as its statements take them: bound as placeholders, so each statement is built once per shape (statements.ts). */
@@ -87,6 +111,15 @@ function weeklySql(w: Weekly, bind: Bind): WeeklySql {
 /** Every value is bound, in one order: the text of a report's statements follows from its subject's kind and size. */
 const shapeOf = (w: Weekly) => `${w.subject.kind}:${w.departmentIds.length}`;
 
+/** A report's statements with the values they run with, kept with the report (department reports are kept, above). */
+const statementsOf = new WeakMap<Weekly, Map<string, unknown>>();
+function keptFor<T>(w: Weekly, key: string, make: () => T): T {
+  let kept = statementsOf.get(w);
+  if (!kept) statementsOf.set(w, (kept = new Map()));
+  if (!kept.has(key)) kept.set(key, make());
+  return kept.get(key) as T;
+}
+
 /**
  * TSK-10's sections as SQL, so they are counted and paged in the database: accepted within the
  * week; open and not late — a task planned for a later week only once its owner has started it;
@@ -106,13 +139,15 @@ function sectionSql(section: TTaskWeeklySection, q: WeeklySql, ordinals?: TaskOr
  */
 export async function weeklyReport(ctx: AuthedCtx, query: z.output<typeof ZTaskWeeklyQuery>): Promise<TTaskWeeklyReport> {
   const w = await weeklyOf(ctx, query);
-  const { bind, values } = binder();
-  const q = weeklySql(w, bind);
-  const statement = keptByShape(ctx.db, `tasks.weekly.counts:${shapeOf(w)}`, () => buildCounts(ctx.db, q));
+  const { statement, values } = keptFor(w, 'counts', () => {
+    const { bind, values } = binder();
+    const q = weeklySql(w, bind);
+    return { statement: keptByShape(ctx.db, `tasks.weekly.counts:${shapeOf(w)}`, () => buildCounts(ctx.db, q)), values };
+  });
   const [rows, owners] = await Promise.all([
     statement.execute({ ...values, ...w.day }),
     // Everyone in the department is listed, with a task or not, in 工号 order.
-    w.subject.kind === 'department' ? members(ctx.db, w.departmentIds) : [{ id: w.subject.id, name: w.subject.name }],
+    w.subject.kind === 'department' ? members(ctx.db, w) : [{ id: w.subject.id, name: w.subject.name }],
   ]);
   const byOwner = new Map(rows.map((r) => [r.id, r]));
   const none = { done: 0, inProgress: 0, overdue: 0, atRisk: 0 };
@@ -131,12 +166,15 @@ export async function weeklyReport(ctx: AuthedCtx, query: z.output<typeof ZTaskW
 }
 
 /** The department's active members, by a statement kept per number of departments. */
-function members(db: Db, departmentIds: number[]) {
-  const { bind, values } = binder();
-  const where = and(inArray(people.departmentId, departmentIds.map(bind)), sql`${people.active}`);
-  const statement = keptByShape(db, `tasks.weekly.members:${departmentIds.length}`, () =>
-    prepareKept(db.select({ id: people.id, name: people.name }).from(people).where(where).orderBy(asc(people.employeeNo), asc(people.id))),
-  );
+function members(db: Db, w: Weekly) {
+  const { statement, values } = keptFor(w, 'members', () => {
+    const { bind, values } = binder();
+    const where = and(inArray(people.departmentId, w.departmentIds.map(bind)), sql`${people.active}`);
+    const statement = keptByShape(db, `tasks.weekly.members:${w.departmentIds.length}`, () =>
+      prepareKept(db.select({ id: people.id, name: people.name }).from(people).where(where).orderBy(asc(people.employeeNo), asc(people.id))),
+    );
+    return { statement, values };
+  });
   return statement.execute(values);
 }
 
@@ -183,10 +221,12 @@ async function sectionItems(
   limit: number | null,
   offset: number,
 ): Promise<{ items: TTaskWeeklyItem[]; total: number }> {
-  const { bind, values } = binder();
-  const q = weeklySql(w, bind);
-  const where = and(q.where, sectionSql(section, q), ownerId === undefined ? undefined : eq(tasks.ownerId, bind(ownerId)));
-  const statement = keptByShape(ctx.db, `tasks.weekly.items:${shapeOf(w)}:${section}:${ownerId === undefined ? 'all' : 'one'}`, () => buildItems(ctx.db, where));
+  const { statement, values } = keptFor(w, `items:${section}:${ownerId ?? 'all'}`, () => {
+    const { bind, values } = binder();
+    const q = weeklySql(w, bind);
+    const where = and(q.where, sectionSql(section, q), ownerId === undefined ? undefined : eq(tasks.ownerId, bind(ownerId)));
+    return { statement: keptByShape(ctx.db, `tasks.weekly.items:${shapeOf(w)}:${section}:${ownerId === undefined ? 'all' : 'one'}`, () => buildItems(ctx.db, where)), values };
+  });
   const rows = await statement.execute({ ...values, ...w.day, limit, offset });
   const today = w.day.today;
   const items = rows.map(

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TTaskPage, TTaskWeeklyItemPage, TTaskWeeklyReport, TTaskWeeklySection, TWorkbench } from '@opsdesk/contract';
+import { invalidateOrgTree } from '../../platform/access/org-tree.ts';
+import { departments } from '../org/schema.ts';
 import { tasks } from './schema.ts';
 import { type TaskTestWorld, createVia, ok, taskBody, taskWorld } from './testing.ts';
 
@@ -111,6 +113,24 @@ describe('GET /api/tasks/weekly-report (TSK-10 每周例会同步)', () => {
     expect(await section(lisi, `${dept}&week=2026-11-18`, 'done')).toEqual([]);
     // The division leader over 市场部 and the general manager may read it too.
     for (const u of ['zhenghua', 'zhouzong']) expect((await (await w.as(u)).get(`/api/tasks/weekly-report?departmentId=${w.depts.SC}`)).statusCode, u).toBe(200);
+  });
+
+  it('ALL-7 TSK-10 a department report follows a change of the organisation at once: a head replaced is refused the next one', async () => {
+    const db = w.t.database.db;
+    const setHead = async (username: string) => {
+      await db.update(departments).set({ headId: w.ids[username]! }).where(eq(departments.id, w.depts.SC!));
+      invalidateOrgTree();
+    };
+    const lisi = await w.as('lisi');
+    const report = () => lisi.get(`/api/tasks/weekly-report?departmentId=${w.depts.SC}`);
+    const items = () => lisi.get(`/api/tasks/weekly-report/items?departmentId=${w.depts.SC}&section=overdue`);
+    expect((await report()).statusCode).toBe(200);
+    expect((await items()).statusCode).toBe(200);
+    await setHead('qianqi');
+    expect((await report()).statusCode).toBe(403);
+    expect((await items()).statusCode).toBe(403);
+    await setHead('lisi');
+    expect((await report()).json<TTaskWeeklyReport>().people.map((p) => p.person.name)).toContain('小王');
   });
 
   it('exported as .csv and .xlsx with the 任务跟踪表 words', async () => {
