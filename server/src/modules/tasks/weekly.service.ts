@@ -24,7 +24,7 @@ import { dayOf } from './queries.service.ts';
 import { displayStatus, overdueDays, weekOf } from './rules.ts';
 import { tasks } from './schema.ts';
 import { taskTimeZone } from './settings.ts';
-import { type Bind, type SqlDay, type TaskDay, type TaskOrdinals, atRiskSql, joinedOrdinals, ordinalJoins, overdueSql, workingDaysLeftSql } from './sql.ts';
+import { type Bind, type SqlDay, type TaskDay, type TaskOrdinals, arrayOrdinals, atRiskSql, ordinalsCte, overdueSql, workingDaysLeftSql } from './sql.ts';
 import { STATUS_WORDS } from './workbench.section.ts';
 import { workingDays } from './presenters.ts';
 import { prepareKept } from '../../db/prepared.ts';
@@ -186,11 +186,10 @@ function buildCounts(db: Db, q: WeeklySql) {
       done: flag('done', sql`false`),
       inProgress: flag('in_progress', sectionSql('inProgress', q)),
       overdue: flag('overdue', sectionSql('overdue', q)),
-      atRisk: flag('at_risk', sectionSql('atRisk', q, joinedOrdinals)),
+      atRisk: flag('at_risk', sectionSql('atRisk', q, arrayOrdinals)),
     })
-    .from(tasks)
-    .leftJoinLateral(ordinalJoins.due, sql`true`)
-    .leftJoinLateral(ordinalJoins.start, sql`true`)
+    .from(ordinalsCte)
+    .crossJoin(tasks)
     .where(and(q.where, sql`${tasks.status} <> 'done'`));
   const done = db
     .select({ ownerId: tasks.ownerId, done: flag('done', sql`true`), inProgress: flag('in_progress', sql`false`), overdue: flag('overdue', sql`false`), atRisk: flag('at_risk', sql`false`) })
@@ -201,6 +200,7 @@ function buildCounts(db: Db, q: WeeklySql) {
   // Grouped by owner only: the names come with the department's member list.
   return prepareKept(
     db
+      .with(ordinalsCte)
       .select({ id: x.ownerId, done: of(x.done), inProgress: of(x.inProgress), overdue: of(x.overdue), atRisk: of(x.atRisk) })
       .from(x)
       .groupBy(x.ownerId)

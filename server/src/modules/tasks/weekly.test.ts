@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TTaskPage, TTaskWeeklyItemPage, TTaskWeeklyReport, TTaskWeeklySection, TWorkbench } from '@opsdesk/contract';
+import { captureStatements } from '../../../test/capture.ts';
 import { invalidateOrgTree } from '../../platform/access/org-tree.ts';
 import { departments } from '../org/schema.ts';
 import { tasks } from './schema.ts';
@@ -167,6 +168,20 @@ describe('ALL-3 我的任务 on the workbench', () => {
 });
 
 describe('TSK-8 in the weekly counts (memoized calendar joins) and in the list (per-row lookups)', () => {
+  it('TSK-10 TSK-8 the counts read the calendar ordinals once per statement (calendar_ordinals), not per task', async () => {
+    const lisi = await w.as('lisi');
+    const statements = await captureStatements(w.t.database, async () => {
+      await ok<TTaskWeeklyReport>(lisi.get(`/api/tasks/weekly-report?departmentId=${w.depts.SC}`));
+    });
+    const counts = statements.find((s) => s.text.includes('at_risk'))!;
+    const { pool, pglite } = w.t.database;
+    const sql = `explain (analyze, costs off, timing off, summary off) ${counts.text}`;
+    const plan = ((pool ? await pool.query(sql, counts.values) : await pglite!.query(sql, counts.values)).rows as Record<string, string>[]).map((r) => Object.values(r)[0]).join('\n');
+    // The array is read by its key, once; no probe of calendar_days per task date.
+    expect(plan).toMatch(/Index Scan using calendar_ordinals_pkey on calendar_ordinals \(actual rows=1(\.00)? loops=1\)/);
+    expect(plan).not.toMatch(/on calendar_days[^\n]*loops=([2-9]|\d\d)/);
+  });
+
   it('TSK-8 the two SQL forms flag the same tasks', async () => {
     const zhangsan = await w.as('zhangsan');
     const db = w.t.database.db;

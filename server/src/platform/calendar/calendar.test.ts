@@ -91,6 +91,7 @@ describe('ALL-6 company overrides', () => {
 
     const after = await ordinalsAround();
     expect(after.map((r) => r.ordinal - after[0]!.ordinal)).toEqual([0, 0, 1, 2, 2, 3]);
+    await expectOrdinalArrayInStep();
     // The service's snapshot follows at once, and agrees with SQL ordinals.
     const cal = await getCalendar(t.database.db);
     expect(workingDaysBetween(cal, '2026-12-30', '2027-01-04').days).toBe(after[5]!.ordinal - after[0]!.ordinal);
@@ -101,12 +102,23 @@ describe('ALL-6 company overrides', () => {
     expect(cleared.json<TCalendarDay>()).toMatchObject({ working: true, kind: 'workday', override: null });
     expect((await admin.del('/api/calendar/overrides/2026-12-31')).statusCode).toBe(404);
     expect((await ordinalsAround()).map((r) => r.ordinal - after[0]!.ordinal)).toEqual([0, 1, 2, 3, 3, 4]);
+    await expectOrdinalArrayInStep();
 
     const audit = (await auditor.get('/api/audit?entity=calendar_day&entityId=2026-12-31')).json().items as TAuditEntry[];
     expect(audit.map((a) => a.action)).toEqual(['override_clear', 'override']);
     expect(audit[1]).toMatchObject({ actorName: '系统管理员', changes: { overrideWorking: { before: null, after: false }, overrideName: { before: null, after: '年终休息' }, working: { before: true, after: false } } });
   });
 });
+
+/** calendar_ordinals (TSK-10's counts read ordinals by subscript) holds every day's ordinal, day by day. */
+async function expectOrdinalArrayInStep() {
+  const [row] = rowsOf<{ same: boolean; days: number }>(
+    await t.database.db.execute(sql`select o.ordinals = (select array_agg(ordinal order by date) from calendar_days) and o.first_date = (select min(date) from calendar_days) as same,
+      cardinality(o.ordinals) as days from calendar_ordinals o`),
+  );
+  expect(row).toMatchObject({ same: true });
+  expect(row!.days).toBeGreaterThan(365);
+}
 
 describe('ALL-6 working-day ordinals in SQL', () => {
   it('gives working-day distances as a difference of ordinals', async () => {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import type { TCalendarSource } from '@opsdesk/contract';
 import { people } from '../../modules/org/schema.ts';
 
@@ -26,6 +26,22 @@ export const calendarDays = pgTable(
   },
   // ordinalOf (store.ts) reads the ordinal of a date for every row TSK-8 checks: from the index alone.
   (t) => [index('calendar_days_ordinal').on(t.ordinal), index('calendar_days_date_ordinal').on(t.date, t.ordinal)],
+);
+
+/**
+ * ALL-6: the ordinal of every day of calendar_days in one array (day `first_date + i` at index
+ * i + 1), written with the ordinals (store.ts recomputeOrdinals). A statement that needs the
+ * ordinals of many tasks' dates (TSK-10's counts) reads them by subscript, instead of an index probe
+ * per date: see tasks/sql.ts arrayOrdinals.
+ */
+export const calendarOrdinals = pgTable(
+  'calendar_ordinals',
+  {
+    id: smallint('id').primaryKey().default(1),
+    firstDate: date('first_date', { mode: 'string' }).notNull(),
+    ordinals: integer('ordinals').array().notNull(),
+  },
+  (t) => [check('calendar_ordinals_one_row', sql`${t.id} = 1`)],
 );
 
 /** Which years the calendar holds, and whether each has the official schedule. */

@@ -71,6 +71,11 @@ export async function recomputeOrdinals(tx: Tx): Promise<void> {
     update calendar_days c set ordinal = s.ordinal
     from (select date, (count(*) filter (where working) over (order by date))::int as ordinal from calendar_days) s
     where c.date = s.date and c.ordinal <> s.ordinal`);
+  // The same ordinals as one array (schema.ts calendarOrdinals); the years held are contiguous.
+  await tx.execute(sql`
+    insert into calendar_ordinals (id, first_date, ordinals)
+    select 1, min(date), array_agg(ordinal order by date) from calendar_days having count(*) > 0
+    on conflict (id) do update set first_date = excluded.first_date, ordinals = excluded.ordinals`);
 }
 
 /**
