@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { TTaskCounts, TTaskListItem, TTaskPage, TTaskSort, ZTaskCountsQuery, ZTaskListQuery } from '@opsdesk/contract';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { type OrgTree, orgTree } from '../../platform/access/org-tree.ts';
+import { keptWithTree, orgTree } from '../../platform/access/org-tree.ts';
 import { type Scope, overseesAll, resolveScope, subtreeOf } from '../../platform/access/scope.ts';
 import { getCalendar } from '../../platform/calendar/service.ts';
 import type { AuthedCtx } from '../../platform/http/context.ts';
@@ -145,28 +145,17 @@ interface ListPlan {
   statement: { execute: (values: Record<string, unknown>) => Promise<ListRow[]> };
   values: Record<string, unknown>;
 }
-const plans = new WeakMap<OrgTree, Map<string, ListPlan>>();
-const MAX_PLANS = 1000;
+const plans = keptWithTree<ListPlan>();
 
 /**
  * The plan of a list request, kept: the WHERE is a function of who asks (id, department, roles: the
  * scope), the org tree (subtreeOf) and the filters, so the same request needs not build and render
- * it again (a third of the server's own time for "my open tasks", issue 5's bench). A new tree —
- * every change of the organisation, and the tree cache's TTL — starts afresh.
+ * it again (a third of the server's own time for "my open tasks", issue 5's bench).
  */
 async function listPlan(ctx: AuthedCtx, scope: Scope, query: z.output<typeof ZTaskListQuery>): Promise<ListPlan> {
-  const tree = await orgTree(ctx.db);
-  let kept = plans.get(tree);
-  if (!kept) plans.set(tree, (kept = new Map()));
   const { page: _page, pageSize: _size, ...filters } = query;
   const key = JSON.stringify([ctx.actor.id, ctx.actor.departmentId, ctx.actor.roles, filters]);
-  let plan = kept.get(key);
-  if (!plan) {
-    plan = await buildPlan(ctx, scope, query);
-    if (kept.size >= MAX_PLANS) kept.clear();
-    kept.set(key, plan);
-  }
-  return plan;
+  return plans(await orgTree(ctx.db), key, () => buildPlan(ctx, scope, query));
 }
 
 async function buildPlan(ctx: AuthedCtx, scope: Scope, query: z.output<typeof ZTaskListQuery>): Promise<ListPlan> {

@@ -12,7 +12,7 @@ import {
 } from '@opsdesk/contract';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { type OrgTree, orgTree, withDescendants } from '../../platform/access/org-tree.ts';
+import { keptWithTree, orgTree, withDescendants } from '../../platform/access/org-tree.ts';
 import { resolveScope } from '../../platform/access/scope.ts';
 import { startOfDay, toIso } from '../../platform/calendar/zone.ts';
 import type { ExportOptions } from '../../platform/export/export.ts';
@@ -66,31 +66,22 @@ function rangeOf(day: TaskDay, asked: string | undefined) {
 }
 
 /**
- * Department reports, kept per org tree and day: one follows from the department, the week and
- * who asks (id and roles: the scope), and the screen asks for it again with every section and page
- * (issue 5's bench). A new tree (an organisation change, the tree cache's TTL) or day starts afresh;
- * a refusal is not kept.
+ * Department reports, kept with the org tree: one follows from the department, the week, the day
+ * (its TSK-8 limits come from the calendar) and who asks (id and roles: the scope), and the screen
+ * asks for it again with every section and page (issue 5's bench). A refusal is not kept.
  */
-const departmentReports = new WeakMap<OrgTree, WeakMap<TaskDay, Map<string, Weekly>>>();
-const MAX_KEPT_REPORTS = 1000;
+const departmentReports = keptWithTree<Weekly>();
 
 async function departmentWeekly(ctx: AuthedCtx, departmentId: number, asked: string | undefined): Promise<Weekly> {
   // The cached department tree (org-tree.ts) answers without a round trip.
   const [tree, day] = await Promise.all([orgTree(ctx.db), dayOf(ctx)]);
-  let byDay = departmentReports.get(tree);
-  if (!byDay) departmentReports.set(tree, (byDay = new WeakMap()));
-  let kept = byDay.get(day);
-  if (!kept) byDay.set(day, (kept = new Map()));
-  const key = JSON.stringify([ctx.actor.id, ctx.actor.roles, departmentId, asked ?? null]);
-  const hit = kept.get(key);
-  if (hit) return hit;
-  const name = tree.names.get(departmentId);
-  if (name === undefined) throw new AppError('NOT_FOUND');
-  if (!oversees(await resolveScope(ctx.db, ctx.actor), { departmentId })) throw new AppError('FORBIDDEN');
-  const weekly: Weekly = { ...rangeOf(day, asked), subject: { kind: 'department', id: departmentId, name }, departmentIds: withDescendants(tree, [departmentId]) };
-  if (kept.size >= MAX_KEPT_REPORTS) kept.clear();
-  kept.set(key, weekly);
-  return weekly;
+  const key = JSON.stringify([ctx.actor.id, ctx.actor.roles, departmentId, asked ?? null, day]);
+  return departmentReports(tree, key, async () => {
+    const name = tree.names.get(departmentId);
+    if (name === undefined) throw new AppError('NOT_FOUND');
+    if (!oversees(await resolveScope(ctx.db, ctx.actor), { departmentId })) throw new AppError('FORBIDDEN');
+    return { ...rangeOf(day, asked), subject: { kind: 'department', id: departmentId, name }, departmentIds: withDescendants(tree, [departmentId]) };
+  });
 }
 
 /** A report's values as its statements take them: bound as placeholders, so each statement is built once per shape (statements.ts). */

@@ -50,6 +50,25 @@ async function loadTree(db: Db): Promise<OrgTree> {
   return tree;
 }
 
+/**
+ * A store for what follows from the org tree and a key (e.g. who asks and what): kept with the tree
+ * it was made from, so it is made again once the tree is read again — after an organisation change,
+ * or the TTL. At most `max` per tree. A `make` that throws keeps nothing.
+ */
+export function keptWithTree<T>(max = 1000): (tree: OrgTree, key: string, make: () => Promise<T>) => Promise<T> {
+  const kept = new WeakMap<OrgTree, Map<string, T>>();
+  return async (tree, key, make) => {
+    let byKey = kept.get(tree);
+    if (!byKey) kept.set(tree, (byKey = new Map()));
+    const hit = byKey.get(key);
+    if (hit !== undefined) return hit;
+    const made = await make();
+    if (byKey.size >= max) byKey.clear();
+    byKey.set(key, made);
+    return made;
+  };
+}
+
 /** The given departments and every department below them, each once. */
 export function withDescendants(tree: OrgTree, roots: readonly number[]): number[] {
   const out = new Set(roots.filter((id) => tree.names.has(id)));
