@@ -72,9 +72,11 @@ export async function buildApp({ config, database, background = false, localAdmi
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installHttpPlatform(app, { config, sessions });
 
-  app.addHook('onSend', async (_req, reply) => {
+  // A callback hook, not an async one: a promise per answer for two headers (issue 5's bench).
+  app.addHook('onSend', (_req, reply, payload, done) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
+    done(null, payload);
   });
 
   app.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>().get(

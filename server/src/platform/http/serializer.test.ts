@@ -11,7 +11,15 @@ const ZRow = z.object({
   tags: z.array(z.object({ id: z.int() })),
   kind: z.union([z.object({ a: z.string() }), z.object({ b: z.int() })]),
 });
-const route = (schema: z.ZodType, check: boolean) => responseSerializer(check)({ schema, method: 'GET', url: '/x', httpStatus: '200' } as never);
+// The serializer hands Fastify UTF-8 bytes; read them back as text.
+const route = (schema: z.ZodType, check: boolean) => {
+  const write = responseSerializer(check)({ schema, method: 'GET', url: '/x', httpStatus: '200' } as never);
+  return (data: unknown) => {
+    const out: unknown = write(data);
+    expect(Buffer.isBuffer(out)).toBe(true);
+    return (out as Buffer).toString('utf8');
+  };
+};
 
 describe('response serializer', () => {
   it('writes what zod encode + JSON.stringify would, without the fields the contract does not name', () => {

@@ -13,7 +13,9 @@ type JsonSchema = { [key: string]: unknown };
  * service left on a row never leaves the server; it does it several times faster than zod's
  * encode + JSON.stringify, which matters for pages of 50 tasks and the weekly report (issue 5).
  * With `check` (tests, e2e) every response is also checked against the zod schema first, so a
- * service that breaks the contract fails there rather than being coerced.
+ * service that breaks the contract fails there rather than being coerced. The answer is handed to
+ * Fastify as UTF-8 bytes: from a string (Chinese text, built piece by piece) it would measure the
+ * bytes for Content-Length and then encode them again as it writes (issue 5's bench).
  */
 export function responseSerializer(check: boolean): FastifySerializerCompiler<$ZodType> {
   return ({ schema, method, url }) => {
@@ -27,7 +29,8 @@ export function responseSerializer(check: boolean): FastifySerializerCompiler<$Z
         const expected = JSON.stringify(result.data);
         if (!isDeepStrictEqual(JSON.parse(out), JSON.parse(expected))) throw new Error(`${method} ${url}: the compiled response differs from the contract's\ncompiled: ${out.slice(0, 2000)}\nzod: ${expected.slice(0, 2000)}`);
       }
-      return out;
+      // Fastify's type says string; it sends a Buffer as it is (reply.js onSendEnd).
+      return Buffer.from(out) as unknown as string;
     };
   };
 }
