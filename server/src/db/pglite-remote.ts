@@ -1,4 +1,6 @@
-import { type QueryOptions, type Results, type messages, protocol, types } from '@electric-sql/pglite';
+import { type QueryOptions, type Results, types } from '@electric-sql/pglite';
+import type { DataRowMessage, DatabaseError, RowDescriptionMessage } from 'pg-protocol/dist/messages';
+import { Parser } from 'pg-protocol/dist/parser';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -152,11 +154,12 @@ export class RemotePGlite implements EmbeddedPg {
     const rows: unknown[][] = [];
     let typeIds: number[] = [];
     let failure: Error | undefined;
-    new protocol.Parser().parse(bytes, (message) => {
-      if (message.name === 'rowDescription') typeIds = (message as messages.RowDescriptionMessage).fields.map((field) => field.dataTypeID);
+    // node-postgres's reader: a field is decoded straight from the bytes, where PGlite's copies each first.
+    new Parser().parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (message) => {
+      if (message.name === 'rowDescription') typeIds = (message as RowDescriptionMessage).fields.map((field) => field.dataTypeID);
       else if (message.name === 'dataRow')
-        rows.push((message as messages.DataRowMessage).fields.map((value, i) => (value === null ? null : (parsers[typeIds[i]!] ?? asText)(value, typeIds[i]!))));
-      else if (message.name === 'error') failure ??= Object.assign(message as messages.DatabaseError, { query: sql });
+        rows.push((message as DataRowMessage).fields.map((value: string | null, i) => (value === null ? null : (parsers[typeIds[i]!] ?? asText)(value, typeIds[i]!))));
+      else if (message.name === 'error') failure ??= Object.assign(message as DatabaseError, { query: sql });
       // A notification in the answer has reached its listeners already: the worker's PGlite posts it.
     });
     if (failure) throw failure;
