@@ -81,63 +81,6 @@ describe('RemotePGlite (the embedded database on its own thread)', () => {
     expect(heard).toHaveLength(3);
   });
 
-  describe('queryRows: one statement in one round trip, its answer read on this thread (kept statements)', () => {
-    it('answers what query() answers, type by type, with the same text parsers', async () => {
-      const sql = `select 1::int as i, 9007199254740993::int8 as big, 1.50::numeric as n, true as b, 'é数据'::text as s, null::text as none,
-        '2026-11-27'::date as d, '2026-11-27T08:00:00Z'::timestamptz as at, '1 day'::interval as span, '{"a":[1,"x"]}'::json as j,
-        '{"k":2}'::jsonb as jb, array[1,2,3] as ints, array['a','b,c',null] as texts, array['2026-11-27'::date] as days`;
-      const keep = { parsers: { 1186: (v: string) => v } };
-      const viaQuery = await db.query<unknown[]>(sql, [], { rowMode: 'array', ...keep });
-      const viaRows = await db.queryRows(sql, keep);
-      expect(viaRows).toEqual(viaQuery.rows);
-      expect(viaRows[0]).toEqual([1, 9007199254740993n, '1.50', true, 'é数据', null, '2026-11-27', '2026-11-27 08:00:00+00', '1 day', { a: [1, 'x'] }, { k: 2 }, [1, 2, 3], ['a', 'b,c', null], ['2026-11-27']]);
-    });
-
-    it('answers a prepared statement run with EXECUTE, and no rows as none', async () => {
-      await db.exec('prepare kept_probe as select x from t where x = $1');
-      expect(await db.queryRows('execute kept_probe(11)')).toEqual([[11]]);
-      expect(await db.queryRows('execute kept_probe(-1)')).toEqual([]);
-    });
-
-    it('keeps an error’s code, and the connection answers the next statement', async () => {
-      const err = await db.queryRows('select 1 / 0').catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(Error);
-      expect(err).toMatchObject({ code: '22012', message: 'division by zero' });
-      expect(await db.isInTransaction()).toBe(false);
-      expect(await db.queryRows('select 2')).toEqual([[2]]);
-    });
-
-    it('waits for another caller’s open transaction, as query() does', async () => {
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      const order: string[] = [];
-      const tx = db.transaction(async (t) => {
-        await t.query('insert into t (x) values (30)');
-        await held;
-        await t.query('delete from t where x = 30');
-        order.push('tx ends');
-      });
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      const outside = db.queryRows('select count(*)::int from t where x = 30').then((rows) => {
-        order.push('outside read');
-        return rows;
-      });
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      release();
-      await tx;
-      expect(await outside).toEqual([[0]]);
-      expect(order).toEqual(['tx ends', 'outside read']);
-    });
-
-    it('delivers a notification its statement sends, once (the worker’s PGlite sees it)', async () => {
-      const heard: string[] = [];
-      const stop = await db.listen('rows', (p) => heard.push(p));
-      await db.queryRows(`select pg_notify('rows', 'sent')`);
-      await expect.poll(() => heard).toEqual(['sent']);
-      await stop();
-    });
-  });
-
   it('holds every query while runExclusive runs (the backup reads the data dir meanwhile)', async () => {
     const order: string[] = [];
     await db.runExclusive(async () => {

@@ -1,6 +1,4 @@
-import { type QueryOptions, type Results, types } from '@electric-sql/pglite';
-import type { DataRowMessage, DatabaseError, RowDescriptionMessage } from 'pg-protocol/dist/messages';
-import { Parser } from 'pg-protocol/dist/parser';
+import type { QueryOptions, Results } from '@electric-sql/pglite';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -30,13 +28,7 @@ export interface EmbeddedTx {
   exec(sql: string, options?: QueryOptions): Promise<Results[]>;
 }
 
-type Answer =
-  | { id: number; result?: unknown; error?: Record<string, unknown> }
-  | { notify: string; payload: string }
-  | { ready: boolean; arrayTypes?: [number | null, number][]; error?: Record<string, unknown> };
-
-type Parse = (value: string, typeId?: number) => unknown;
-const asText: Parse = (value) => value;
+type Answer = { id: number; result?: unknown; error?: Record<string, unknown> } | { notify: string; payload: string } | { ready: boolean; error?: Record<string, unknown> };
 
 /** The error as the app reads it (db-errors.ts: code, constraint…), rebuilt from the worker's data. */
 function rebuilt(data: Record<string, unknown>): Error {
@@ -59,14 +51,6 @@ function parserOids(options: QueryOptions | undefined): number[] | undefined {
   });
 }
 
-/** PGlite's parsers with `textOids` kept as text and its array types, as the worker's instance builds them. */
-function parsersOf(textOids: number[], arrayTypes: [number | null, number][]): Record<number, Parse> {
-  const parsers: Record<number, Parse> = { ...(types.parsers as Record<number, Parse>) };
-  for (const oid of textOids) parsers[oid] = asText;
-  for (const [oid, arrayOid] of arrayTypes) if (oid !== null) parsers[arrayOid] = (value) => types.arrayParser(value, parsers[oid]!, arrayOid);
-  return parsers;
-}
-
 export class RemotePGlite implements EmbeddedPg {
   readonly dataDir: string | undefined;
   readonly waitReady: Promise<void>;
@@ -75,9 +59,6 @@ export class RemotePGlite implements EmbeddedPg {
   #listeners = new Map<string, Set<(payload: string) => void>>();
   #nextId = 1;
   #closed = false;
-  /** PGlite's parsers as the worker's instance has them; with Drizzle's text types by their list. */
-  #parsers: Record<number, Parse> = {};
-  #parsersKeeping = new Map<string, Record<number, Parse>>();
 
   /** Starts the worker on a data dir, or on a dump's bytes (the tests' template); see `waitReady`. */
   static async open(options: { dataDir?: string; loadDataDir?: Blob; textOids: number[] }): Promise<RemotePGlite> {
@@ -93,11 +74,7 @@ export class RemotePGlite implements EmbeddedPg {
     this.#worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData, transferList: transfer });
     this.waitReady = new Promise<void>((resolve, reject) => {
       this.#worker.on('message', (answer: Answer) => {
-        if ('ready' in answer) {
-          if (!answer.ready) return reject(rebuilt(answer.error ?? {}));
-          this.#parsers = parsersOf(workerData.textOids, answer.arrayTypes ?? []);
-          return resolve();
-        }
+        if ('ready' in answer) return answer.ready ? resolve() : reject(rebuilt(answer.error ?? {}));
         if ('notify' in answer) return this.#listeners.get(answer.notify)?.forEach((callback) => callback(answer.payload));
         const pending = this.#pending.get(answer.id);
         this.#pending.delete(answer.id);
@@ -140,38 +117,6 @@ export class RemotePGlite implements EmbeddedPg {
 
   exec(sql: string, options?: QueryOptions): Promise<Results[]> {
     return this.#statement('exec', sql, [], options);
-  }
-
-  /**
-   * One statement alone, outside any transaction, as rows of arrays: one round trip of the simple
-   * protocol, its answer read here rather than on the database's thread. PGlite's query() makes six
-   * round trips and reads the answer on that thread, which made it the bottleneck of a list page
-   * (issue 5's bench); kept statements take this way (db/prepared.ts). `parsers`: as for query().
-   */
-  async queryRows(sql: string, options?: Pick<QueryOptions, 'parsers'>): Promise<unknown[][]> {
-    const bytes = await this.#call<Uint8Array>('simple', { sql });
-    const parsers = this.#parsersWith(parserOids(options) ?? []);
-    const rows: unknown[][] = [];
-    let typeIds: number[] = [];
-    let failure: Error | undefined;
-    // node-postgres's reader: a field is decoded straight from the bytes, where PGlite's copies each first.
-    new Parser().parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (message) => {
-      if (message.name === 'rowDescription') typeIds = (message as RowDescriptionMessage).fields.map((field) => field.dataTypeID);
-      else if (message.name === 'dataRow')
-        rows.push((message as DataRowMessage).fields.map((value: string | null, i) => (value === null ? null : (parsers[typeIds[i]!] ?? asText)(value, typeIds[i]!))));
-      else if (message.name === 'error') failure ??= Object.assign(message as DatabaseError, { query: sql });
-      // A notification in the answer has reached its listeners already: the worker's PGlite posts it.
-    });
-    if (failure) throw failure;
-    return rows;
-  }
-
-  /** The parsers with these types kept as text, made once per list of types. */
-  #parsersWith(textOids: number[]): Record<number, Parse> {
-    const key = textOids.join(',');
-    let parsers = this.#parsersKeeping.get(key);
-    if (!parsers) this.#parsersKeeping.set(key, (parsers = { ...this.#parsers, ...Object.fromEntries(textOids.map((oid) => [oid, asText])) }));
-    return parsers;
   }
 
   /** A statement on its own, or in the open transaction `tx` (the worker's id for it). */

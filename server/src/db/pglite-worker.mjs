@@ -1,6 +1,6 @@
 // The embedded database on its own thread (db/pglite-remote.ts is the other side). Plain
 // JavaScript: a worker thread is not run through the TypeScript loader under Vitest.
-import { PGlite, protocol } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { Blob } from 'node:buffer';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -67,13 +67,6 @@ function hold(reply) {
 }
 
 const handlers = {
-  // One statement alone (a kept EXECUTE, db/prepared.ts) in one round trip of the simple protocol,
-  // waiting for any open transaction as query() does. The answer goes back as its bytes, moved
-  // rather than copied, and is read on the other thread: this one spends its time on the database.
-  simple: async (m) => {
-    await pglite._checkReady();
-    return pglite._runExclusiveTransaction(() => pglite._runExclusiveQuery(() => pglite.execProtocolRaw(protocol.serialize.query(m.sql))));
-  },
   query: (m) => (m.tx ? transactions.get(m.tx).tx : pglite).query(m.sql, m.params, options(m)),
   exec: (m) => (m.tx ? transactions.get(m.tx).tx : pglite).exec(m.sql, options(m)),
   end: async (m) => {
@@ -101,7 +94,7 @@ port.on('message', (m) => {
   // An answer that cannot be posted still answers: the caller must never wait forever.
   const reply = (answer) => {
     try {
-      port.postMessage({ id: m.id, ...answer }, m.op === 'simple' && answer.result ? [answer.result.buffer] : []);
+      port.postMessage({ id: m.id, ...answer });
     } catch (err) {
       port.postMessage({ id: m.id, error: { message: `the database thread could not post its answer: ${err.message}` } });
     }
@@ -116,14 +109,7 @@ port.on('message', (m) => {
     );
 });
 
-// The array types PGlite gives parsers at start (its _initArrayTypes), so that the other thread reads
-// the answers of `simple` with the same parsers as this one.
-const ARRAY_TYPES = `SELECT b.oid, b.typarray FROM pg_catalog.pg_type a LEFT JOIN pg_catalog.pg_type b ON b.oid = a.typelem
-  WHERE a.typcategory = 'A' GROUP BY b.oid, b.typarray ORDER BY b.oid`;
-
-pglite.waitReady
-  .then(() => pglite.query(ARRAY_TYPES, [], { rowMode: 'array' }))
-  .then(
-    ({ rows }) => port.postMessage({ ready: true, arrayTypes: rows }),
-    (err) => port.postMessage({ ready: false, error: errorData(err) }),
-  );
+pglite.waitReady.then(
+  () => port.postMessage({ ready: true }),
+  (err) => port.postMessage({ ready: false, error: errorData(err) }),
+);

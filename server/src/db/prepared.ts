@@ -67,10 +67,8 @@ function executeOnPGlite(client: EmbeddedPg, name: string, prepared: DrizzlePrep
     const params = fillPlaceholders(prepared.params, values);
     keptObserver.onRun?.({ name, text: prepared.queryString, values: params });
     const args = params.map(sqlLiteral).join(', ');
-    const statement = `EXECUTE ${name}(${args})`;
-    const { parsers } = prepared.queryConfig;
-    const rows = client instanceof RemotePGlite ? await client.queryRows(statement, { parsers }) : (await client.query<unknown[]>(statement, [], { rowMode: 'array', parsers })).rows;
-    return rows.map(map);
+    const result = await client.query<unknown[]>(`EXECUTE ${name}(${args})`, [], { rowMode: 'array', parsers: prepared.queryConfig.parsers });
+    return result.rows.map(map);
   };
 }
 
