@@ -240,7 +240,9 @@ describe('DOC-7 npm run backup while the server is running', () => {
 
   it('goes through the server (local token, loopback) because the server holds the data-dir lock', { timeout: 120_000 }, async () => {
     const config = await makeSource('live');
-    const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['server/src/main.ts', 'start'], {
+    // Node with tsx's loader, not the tsx command: that one relays SIGTERM and, if the server does not
+    // confirm it within 30 ms (a loaded CI machine), kills it outright, so its shutdown never runs.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'start'], {
       cwd: repoRoot,
       env: {
         ...process.env,
